@@ -1,0 +1,111 @@
+/*
+ * bc_claim.h - what a claim is.
+ *
+ * A claim is one formula from the seeds, described entirely by data: its parameters and
+ * their domains, its closed form in double and in MPFR, its Monte Carlo simulator, the
+ * check points the harness runs, and the planted wrong variants the harness must reject.
+ * theory/ID.c defines `const struct bc_claim bc_claim_ID`; sim/ID.c defines the
+ * `const struct bc_sim` it points to; src/claims.c lists the claim in one line.
+ */
+#ifndef BC_CLAIM_H
+#define BC_CLAIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+#include <mpfr.h>
+
+#include "bc_param.h"
+
+#define BC_MAX_OUT 24
+#define BC_NAME_LEN 24
+
+/* Values of a claim's outputs, named; filled by a claim's double-precision theory. */
+struct bc_outputs {
+	int n;
+	char name[BC_MAX_OUT][BC_NAME_LEN];
+	double v[BC_MAX_OUT];
+};
+
+/*
+ * A literal simulator. plan_new() does per-point set-up once (validating what only the
+ * simulator cares about, factoring matrices) and may refuse with a one-line error;
+ * Parameters are read by name (bc_arg), so the simulator never depends on the order the
+ * theory file declares them in. replicate() produces one independent replicate: it draws every sample from `rng`
+ * (already keyed for this replicate) and writes one observation per name in `obs`,
+ * whose mean over replicates estimates the theory output of the same name.
+ */
+struct bc_claim;
+
+struct bc_sim {
+	const char *const *obs; /* NULL-terminated output names this simulator estimates */
+	const char *mechanism;  /* one paragraph: what is simulated, literally */
+	void *(*plan_new)(const struct bc_claim *c, const struct bc_args *in, char *err,
+	                 size_t errlen);
+	void (*plan_free)(void *plan);
+	size_t (*work_doubles)(const void *plan); /* per-thread scratch, in doubles */
+	void (*replicate)(const void *plan, gsl_rng *rng, double *work, double *obs);
+};
+
+enum bc_point_kind {
+	BC_IN_REGIME, /* every condition of the pinned model holds: theory must be accepted */
+	BC_OUTSIDE    /* the simulation breaks a stated condition: theory must be rejected */
+};
+
+/* A check point: inputs written as on the command line, so one parser serves both. */
+struct bc_point {
+	const char *name;
+	enum bc_point_kind kind;
+	const char *args;   /* e.g. "sigma=2 m=8 rho=0.3 law=exp" */
+	const char *output; /* the output compared */
+	const char *why;    /* what this point shows; for BC_OUTSIDE, the broken condition */
+};
+
+/* A plausible wrong formula. The harness must reject it against the same simulations. */
+struct bc_variant {
+	const char *name;   /* e.g. "off_by_one_m" */
+	const char *output; /* the output it replaces */
+	const char *what;   /* the mistake, in words */
+	double (*value)(const struct bc_args *in);
+};
+
+struct bc_claim {
+	const char *id;
+	const char *title;
+	const char *source; /* seed file and section */
+	const char *seed_formula;
+	const char *model; /* the exact model the suite verifies: every convention pinned */
+	const struct bc_param *params;
+	int n_params;
+	/* Cross-parameter conditions a per-parameter range cannot say; NULL if none. */
+	int (*validate)(const struct bc_args *in, char *err, size_t errlen);
+	void (*theory)(const struct bc_args *in, struct bc_outputs *out);
+	/* Same outputs, same order, into out[0..n-1] initialised at the caller's precision. */
+	void (*theory_mpfr)(const struct bc_args *in, mpfr_t *out);
+	double ulp_bound; /* measured worst case over the sweep, plus margin */
+	/* Inputs the double-vs-MPFR sweep visits beyond the generic grid (domain edges). */
+	void (*sweep_edges)(const struct bc_args *grid_point,
+	                    void (*visit)(const struct bc_args *in, void *ctx), void *ctx);
+	const struct bc_sim *sim;
+	const struct bc_point *points;
+	int n_points;
+	const struct bc_variant *variants;
+	int n_variants;
+};
+
+extern const struct bc_claim *const bc_claims[];
+extern const int bc_n_claims;
+
+const struct bc_claim *bc_claim_find(const char *id);
+int bc_output_index(const struct bc_outputs *out, const char *name);
+
+/* A parameter's value by name, for simulators' set-up (not for hot loops). The name must
+ * exist: asking for a missing one is a programming error and aborts. */
+double bc_arg(const struct bc_claim *c, const struct bc_args *in, const char *name);
+/* A BC_CHOICE parameter's word, e.g. "gauss". */
+const char *bc_arg_choice(const struct bc_claim *c, const struct bc_args *in, const char *name);
+const double *bc_arg_vec(const struct bc_claim *c, const struct bc_args *in, const char *name,
+                         int *len);
+
+#endif

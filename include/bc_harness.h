@@ -1,0 +1,99 @@
+/*
+ * bc_harness.h - the decision rule, applied to claims.
+ *
+ *  1. Closed form vs MPFR: the worst ulp error over the claim's sweep must not exceed the
+ *     claim's stated bound, and no output may be NaN or infinite.
+ *  2. Monte Carlo vs closed form: at each check point, |estimate - theory| <= z * SE, where
+ *     z is the two-sided Bonferroni quantile for family-wise rate alpha over every
+ *     comparison the run makes (points and planted-variant comparisons together).
+ *  3. Power: a pilot of `pilot` replicates estimates the per-replicate SD; the decisive run
+ *     gets R = ceil(((z + z_power) * 1.1 * sd / (detect * |theory|))^2) replicates, so a
+ *     relative error `detect` is caught with probability `power`. If R exceeds `budget`,
+ *     or the decisive run's own SE still cannot detect `detect`, the point is INCONCLUSIVE,
+ *     which fails the run: a check never passes by being vague.
+ *  4. Planted errors: each wrong variant is compared with the in-regime estimates; it is
+ *     REJECTED when some point puts it more than z standard errors away.
+ *  5. Outside the regime: at a point whose simulation breaks a condition of the model, the
+ *     theory must be rejected (FLAGGED); otherwise the condition was not shown to matter.
+ */
+#ifndef BC_HARNESS_H
+#define BC_HARNESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bc_claim.h"
+#include "bc_ulp.h"
+
+#define BC_MAX_POINTS 16
+#define BC_MAX_VARIANTS 8
+
+enum bc_verdict {
+	BC_PASS,
+	BC_FAIL,
+	BC_INCONCLUSIVE,
+	BC_REJECTED,     /* a planted variant, correctly rejected */
+	BC_NOT_REJECTED, /* a planted variant the simulations could not tell from the truth */
+	BC_FLAGGED,      /* an outside-regime point where the formula correctly disagrees */
+	BC_NOT_FLAGGED   /* an outside-regime point where the formula still agreed */
+};
+
+struct bc_config {
+	uint64_t seed;
+	int threads;
+	double alpha;   /* family-wise false-alarm rate over the run */
+	double detect;  /* relative error each check must detect */
+	double power;   /* probability of detecting it */
+	uint64_t pilot; /* pilot replicates per point */
+	uint64_t budget; /* most replicates a point may use */
+	bool progress;  /* one line per point on stderr */
+};
+
+void bc_config_default(struct bc_config *cfg);
+
+struct bc_point_result {
+	const struct bc_point *point;
+	struct bc_args args;
+	double theory, estimate, se, z, detectable;
+	uint64_t samples;
+	enum bc_verdict verdict;
+	char error[BC_ERR_LEN]; /* set when the point could not be run: a failure */
+};
+
+struct bc_variant_result {
+	const struct bc_variant *variant;
+	int compared, rejected;
+	double value_at[BC_MAX_POINTS]; /* NAN at points it does not compare with */
+	double z_at[BC_MAX_POINTS];
+	double max_abs_z;
+	enum bc_verdict verdict;
+};
+
+struct bc_claim_result {
+	const struct bc_claim *claim;
+	struct bc_ulp_result ulp;
+	enum bc_verdict ulp_verdict;
+	struct bc_point_result points[BC_MAX_POINTS];
+	struct bc_variant_result variants[BC_MAX_VARIANTS];
+};
+
+struct bc_run_result {
+	struct bc_config cfg;
+	double z, z_power;
+	int comparisons;
+	int n_claims;
+	struct bc_claim_result *claims;
+	int passed, failed, inconclusive;
+};
+
+/* Comparisons a claim contributes to the Bonferroni family. */
+int bc_harness_comparisons(const struct bc_claim *c);
+
+/* Runs the harness over `claims`; the caller frees res->claims. Returns 0 iff all pass. */
+int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_config *cfg,
+                   struct bc_run_result *res);
+
+bool bc_verdict_ok(enum bc_verdict v);
+const char *bc_verdict_name(enum bc_verdict v);
+
+#endif

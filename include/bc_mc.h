@@ -1,0 +1,31 @@
+/*
+ * bc_mc.h - running a claim's simulator for R independent replicates.
+ *
+ * Replicates are cut into fixed blocks of BC_MC_BLOCK; OpenMP shares the blocks among
+ * threads, each block's moments are computed on their own, and the blocks are merged in
+ * index order. Replicate r always draws from stream (id, r). So the result is bit-identical
+ * for any thread count.
+ */
+#ifndef BC_MC_H
+#define BC_MC_H
+
+#include <stdint.h>
+
+#include "bc_claim.h"
+#include "bc_est.h"
+#include "bc_rng.h"
+
+#define BC_MC_BLOCK 1024
+
+/* Number of observations the claim's simulator makes per replicate. */
+int bc_mc_n_obs(const struct bc_claim *c);
+
+/*
+ * Runs replicates 0..R-1 of stream `id` and writes one struct bc_moments per observation
+ * (in the simulator's `obs` order) to `out`. Returns 0, or -1 with a one-line message
+ * (the simulator refused the inputs, or memory ran out).
+ */
+int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct bc_stream_id *id,
+              uint64_t replicates, int threads, struct bc_moments *out, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * bc_rng.h - random streams keyed by what they are for.
+ *
+ * Philox4x32-10 from Random123, driven through GSL by Random123's own gsl_microrng adapter,
+ * so every GSL distribution draws from it. A stream is a pure function of
+ * (seed, claim, purpose, check point, replicate): the Philox key is the 64-bit seed, and the
+ * 128-bit counter is
+ *     word 0: replicate, low 32 bits
+ *     word 1: replicate bits 32..39 | purpose << 8 | point << 16
+ *     word 2: FNV-1a hash of the claim id
+ *     word 3: draw index, advanced by the adapter (up to 4 * 2^32 draws per replicate)
+ * Threads never enter the key, so which thread runs a replicate cannot change its numbers.
+ */
+#ifndef BC_RNG_H
+#define BC_RNG_H
+
+#include <stdint.h>
+
+#include <gsl/gsl_rng.h>
+
+enum bc_purpose {
+	BC_PURPOSE_MAIN = 1,  /* the harness's decisive run */
+	BC_PURPOSE_PILOT = 2, /* the harness's pilot that sizes the decisive run */
+	BC_PURPOSE_CLI = 3    /* `batchcheck sim` and `sweep` */
+};
+
+struct bc_stream_id {
+	uint64_t seed;
+	uint32_t claim; /* bc_rng_claim_hash(id) */
+	enum bc_purpose purpose;
+	uint32_t point; /* < 65536 */
+};
+
+#define BC_RNG_MAX_REPLICATES (UINT64_C(1) << 40)
+
+uint32_t bc_rng_claim_hash(const char *claim_id);
+
+/* A gsl_rng that must be keyed with bc_rng_key() before each use; free with gsl_rng_free. */
+gsl_rng *bc_rng_new(void);
+
+/* Re-keys r to the first draw of the given replicate's stream. */
+void bc_rng_key(gsl_rng *r, const struct bc_stream_id *id, uint64_t replicate);
+
+/* The raw Philox4x32-10 block function, for the known-answer tests. */
+void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
+
+/* A uniform double in (0, 1) with 53 random bits from two 32-bit draws; never 0 or 1. */
+double bc_rng_uniform_pos53(gsl_rng *r);
+
+#endif

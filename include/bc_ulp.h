@@ -1,0 +1,30 @@
+/*
+ * bc_ulp.h - how far a claim's double-precision closed form is from its MPFR reference.
+ */
+#ifndef BC_ULP_H
+#define BC_ULP_H
+
+#include <mpfr.h>
+
+#include "bc_claim.h"
+
+#define BC_MPFR_PREC 256
+
+/*
+ * |d - ref| in units of the spacing of doubles at ref (2^-1074 in the subnormal range);
+ * 0 when both are zero, infinity when d is not finite or ref is zero and d is not.
+ */
+double bc_ulp_error(double d, const mpfr_t ref);
+
+struct bc_ulp_result {
+	int inputs;            /* how many inputs the sweep visited */
+	double worst;          /* worst ulp error over all outputs and inputs */
+	char worst_output[BC_NAME_LEN];
+	struct bc_args worst_in;
+	int nonfinite;         /* outputs that were NaN or infinite: must be 0 */
+};
+
+/* Sweeps the claim's whole domain: a grid from the parameter ranges plus its edges. */
+void bc_ulp_sweep(const struct bc_claim *c, struct bc_ulp_result *res);
+
+#endif

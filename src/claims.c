@@ -1,0 +1,62 @@
+/*
+ * claims.c - the registry: one line per claim.
+ *
+ * To add a claim, write theory/ID.c (defining bc_claim_ID) and sim/ID.c (defining
+ * bc_sim_ID), then add X(ID) below. The README's "Adding a claim" says the rest.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_claim.h"
+
+#define BC_CLAIMS(X) \
+	X(corr_batch_var)
+
+#define DECLARE(id) extern const struct bc_claim bc_claim_##id;
+#define POINTER(id) &bc_claim_##id,
+BC_CLAIMS(DECLARE)
+const struct bc_claim *const bc_claims[] = {BC_CLAIMS(POINTER)};
+const int bc_n_claims = sizeof bc_claims / sizeof *bc_claims;
+
+const struct bc_claim *bc_claim_find(const char *id)
+{
+	for (int i = 0; i < bc_n_claims; i++)
+		if (strcmp(bc_claims[i]->id, id) == 0)
+			return bc_claims[i];
+	return NULL;
+}
+
+int bc_output_index(const struct bc_outputs *out, const char *name)
+{
+	for (int k = 0; k < out->n; k++)
+		if (strcmp(out->name[k], name) == 0)
+			return k;
+	return -1;
+}
+
+static int param_index(const struct bc_claim *c, const char *name)
+{
+	for (int i = 0; i < c->n_params; i++)
+		if (strcmp(c->params[i].name, name) == 0)
+			return i;
+	abort(); /* a simulator asked for a parameter its claim does not have */
+}
+
+double bc_arg(const struct bc_claim *c, const struct bc_args *in, const char *name)
+{
+	return in->x[param_index(c, name)];
+}
+
+const double *bc_arg_vec(const struct bc_claim *c, const struct bc_args *in, const char *name,
+                         int *len)
+{
+	int i = param_index(c, name);
+	*len = in->len[i];
+	return in->vec[i];
+}
+
+const char *bc_arg_choice(const struct bc_claim *c, const struct bc_args *in, const char *name)
+{
+	int i = param_index(c, name);
+	return c->params[i].choices[(int)in->x[i]];
+}

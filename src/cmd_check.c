@@ -1,0 +1,88 @@
+/*
+ * cmd_check.c - `batchcheck check [ID ...]`: the harness, as a table or JSON.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "bc_check_print.h"
+#include "bc_claim.h"
+#include "bc_cli.h"
+
+static const char help[] =
+        "usage: batchcheck check [ID ...] [--seed S] [--threads T] [--json] [--alpha A]\n"
+        "                        [--detect D] [--power P] [--budget N]\n"
+        "\n"
+        "Runs every check of the named claims (all claims if none):\n"
+        "  - double vs MPFR over the claim's whole domain, within its stated ulp bound;\n"
+        "  - at each check point, |estimate - theory| <= z SE, z the two-sided Bonferroni\n"
+        "    quantile for family-wise false-alarm rate A (default 1e-6) over all comparisons;\n"
+        "  - each point's replicates sized from a pilot so a relative error D (default 0.01)\n"
+        "    is detected with probability P (default 0.9); a point that would need more than\n"
+        "    N replicates (default 50000000) is INCONCLUSIVE, which fails;\n"
+        "  - every planted wrong variant must be rejected at some in-regime point;\n"
+        "  - every outside-regime point must show the formula disagreeing (flagged).\n"
+        "Prints a table (or with --json the full record) and ends with 'N passed, N failed'.\n"
+        "Exit status 0 iff everything passes. Progress goes to stderr when it is a terminal.\n"
+        "Results depend on S but never on T (default: all cores).\n";
+
+int bc_cmd_check(int argc, char **argv)
+{
+	if (bc_cli_wants_help(argc, argv))
+		return fputs(help, stdout), 0;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	uint64_t threads = (uint64_t)bc_cli_default_threads();
+	bool json = false;
+	const struct bc_opt opts[] = {
+		{"seed", BC_OPT_U64, 0, 0x1p64, &cfg.seed},
+		{"threads", BC_OPT_U64, 1, 1024, &threads},
+		{"json", BC_OPT_FLAG, 0, 0, &json},
+		{"alpha", BC_OPT_REAL, 1e-15, 0.5, &cfg.alpha},
+		{"detect", BC_OPT_REAL, 1e-6, 1, &cfg.detect},
+		{"power", BC_OPT_REAL, 0.5, 0.999999, &cfg.power},
+		{"budget", BC_OPT_U64, 1000, 0x1p40, &cfg.budget},
+	};
+	char **rest = malloc(((size_t)argc + 1) * sizeof *rest), err[BC_ERR_LEN];
+	const struct bc_claim **chosen = malloc(((size_t)argc + (size_t)bc_n_claims) * sizeof *chosen);
+	int nrest, n = 0, status;
+	if (!rest || !chosen) {
+		status = bc_cli_usage_error("out of memory");
+		goto out;
+	}
+	if (bc_opts_parse(argc, argv, opts, sizeof opts / sizeof *opts, rest, &nrest, err,
+	                  sizeof err)) {
+		status = bc_cli_usage_error(err);
+		goto out;
+	}
+	cfg.threads = (int)threads;
+	cfg.progress = isatty(STDERR_FILENO);
+	for (int i = 0; i < nrest; i++) {
+		chosen[n] = bc_claim_find(rest[i]);
+		if (!chosen[n]) {
+			snprintf(err, sizeof err, "unknown claim id '%s' (see batchcheck list)", rest[i]);
+			status = bc_cli_usage_error(err);
+			goto out;
+		}
+		n++;
+	}
+	if (n == 0)
+		for (; n < bc_n_claims; n++)
+			chosen[n] = bc_claims[n];
+
+	struct bc_run_result res;
+	status = bc_harness_run(chosen, n, &cfg, &res) ? BC_EXIT_FAIL : 0;
+	if (!res.claims) {
+		status = bc_cli_usage_error("out of memory");
+		goto out;
+	}
+	if (json)
+		bc_check_print_json(stdout, &res);
+	else
+		bc_check_print_table(stdout, &res);
+	free(res.claims);
+out:
+	free(rest);
+	free(chosen);
+	return status;
+}

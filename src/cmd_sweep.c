@@ -1,0 +1,155 @@
+/*
+ * cmd_sweep.c - `batchcheck sweep ID k=v1,v2 ...`: theory and Monte Carlo over a grid,
+ * printed as a whitespace table that gnuplot reads (plots/ uses it).
+ *
+ * Everything is computed before anything is printed, so a bad grid point leaves no
+ * partial table behind.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_claim.h"
+#include "bc_cli.h"
+#include "bc_mc.h"
+
+#define SWEEP_MAX 4096
+#define LIST_MAX 64
+
+static const char help[] =
+        "usage: batchcheck sweep ID name=v1,v2,... ... [--samples N] [--seed S] [--threads T]\n"
+        "\n"
+        "Evaluates claim ID at every combination of the listed values (a scalar parameter\n"
+        "may list several, comma-separated) and prints one row per combination: the\n"
+        "parameters, each theory output, and with --samples N > 0 (default 0: theory only)\n"
+        "each simulated output's estimate and standard error. Blocks are separated by two\n"
+        "blank lines whenever the first listed parameter changes (gnuplot's `index`).\n"
+        "Grid point k draws from the Philox stream keyed by (S, claim, sweep, k).\n";
+
+struct axis {
+	char name[BC_NAME_LEN];
+	int n;
+	char *values[LIST_MAX];
+};
+
+/* Splits "name=v1,v2" into an axis; a vector parameter keeps its commas. */
+static int split_word(const struct bc_claim *c, char *word, struct axis *ax, char *err,
+                      size_t errlen)
+{
+	char *eq = strchr(word, '=');
+	if (!eq) {
+		snprintf(err, errlen, "argument '%s' is not of the form name=value", word);
+		return -1;
+	}
+	*eq = '\0';
+	snprintf(ax->name, sizeof ax->name, "%s", word);
+	bool is_list = true;
+	for (int i = 0; i < c->n_params; i++)
+		if (strcmp(c->params[i].name, word) == 0 && c->params[i].kind == BC_VECTOR)
+			is_list = false;
+	ax->n = 0;
+	for (char *v = eq + 1, *next; v; v = next) {
+		next = is_list ? strchr(v, ',') : NULL;
+		if (next)
+			*next++ = '\0';
+		if (ax->n == LIST_MAX) {
+			snprintf(err, errlen, "parameter '%s' lists more than %d values", word, LIST_MAX);
+			return -1;
+		}
+		ax->values[ax->n++] = v;
+	}
+	return 0;
+}
+
+int bc_cmd_sweep(int argc, char **argv)
+{
+	if (bc_cli_wants_help(argc, argv))
+		return fputs(help, stdout), 0;
+	uint64_t samples = 0, seed = 1, threads = (uint64_t)bc_cli_default_threads();
+	const struct bc_opt opts[] = {
+		{"samples", BC_OPT_U64, 0, 0x1p40, &samples},
+		{"seed", BC_OPT_U64, 0, 0x1p64, &seed},
+		{"threads", BC_OPT_U64, 1, 1024, &threads},
+	};
+	char *rest[BC_MAX_PARAMS + 1], err[BC_ERR_LEN];
+	int nrest;
+	if (argc > BC_MAX_PARAMS + 7)
+		return bc_cli_usage_error("too many arguments");
+	if (bc_opts_parse(argc, argv, opts, 3, rest, &nrest, err, sizeof err))
+		return bc_cli_usage_error(err);
+	if (nrest < 1)
+		return bc_cli_usage_error("sweep needs a claim id (see batchcheck list)");
+	if (samples == 1)
+		return bc_cli_usage_error("option '--samples' = '1' is invalid: valid range is 0 or "
+		                          "integer in [2, 1099511627776]");
+	const struct bc_claim *c = bc_claim_find(rest[0]);
+	if (!c)
+		return bc_cli_usage_error("unknown claim id (see batchcheck list)");
+	int naxes = nrest - 1, total = 1;
+	struct axis axes[BC_MAX_PARAMS];
+	for (int a = 0; a < naxes; a++) {
+		if (split_word(c, rest[a + 1], &axes[a], err, sizeof err))
+			return bc_cli_usage_error(err);
+		total *= axes[a].n;
+		if (total > SWEEP_MAX)
+			return bc_cli_usage_error("the grid has more than 4096 points");
+	}
+
+	int n_obs = samples ? bc_mc_n_obs(c) : 0;
+	struct bc_args *in = malloc((size_t)total * sizeof *in);
+	struct bc_outputs *th = malloc((size_t)total * sizeof *th);
+	struct bc_moments *mc = malloc((size_t)total * (size_t)(n_obs + 1) * sizeof *mc);
+	int status = in && th && mc ? 0 : bc_cli_usage_error("out of memory");
+	/* Point k: the first axis varies slowest. */
+	for (int k = 0; k < total && status == 0; k++) {
+		char words[BC_MAX_PARAMS][512];
+		char *wv[BC_MAX_PARAMS];
+		for (int a = naxes - 1, rem = k; a >= 0; a--) {
+			snprintf(words[a], sizeof words[a], "%s=%s", axes[a].name,
+			         axes[a].values[rem % axes[a].n]);
+			wv[a] = words[a];
+			rem /= axes[a].n;
+		}
+		if (bc_param_parse(c, naxes, wv, samples > 0, &in[k], err, sizeof err)) {
+			status = bc_cli_usage_error(err);
+			break;
+		}
+		c->theory(&in[k], &th[k]);
+		struct bc_stream_id id = {seed, bc_rng_claim_hash(c->id), BC_PURPOSE_CLI,
+		                          (uint32_t)k + 1};
+		if (samples && bc_mc_run(c, &in[k], &id, samples, (int)threads,
+		                         &mc[(size_t)k * (size_t)n_obs], err, sizeof err))
+			status = bc_cli_usage_error(err);
+	}
+	if (status == 0) {
+		printf("# %s: seed %llu, %llu replicates per point\n#", c->id,
+		       (unsigned long long)seed, (unsigned long long)samples);
+		for (int i = 0; i < c->n_params; i++)
+			if (c->params[i].kind != BC_VECTOR && !c->params[i].sim_only)
+				printf(" %s", c->params[i].name);
+		for (int j = 0; j < th[0].n; j++)
+			printf(" %s", th[0].name[j]);
+		for (int j = 0; j < n_obs; j++)
+			printf(" %s_est %s_se", c->sim->obs[j], c->sim->obs[j]);
+		printf("\n");
+		int block = naxes && axes[0].n > 1 ? total / axes[0].n : total;
+		for (int k = 0; k < total; k++) {
+			if (k && k % block == 0)
+				printf("\n\n");
+			for (int i = 0; i < c->n_params; i++)
+				if (c->params[i].kind != BC_VECTOR && !c->params[i].sim_only)
+					printf("%.17g ", in[k].x[i]);
+			for (int j = 0; j < th[k].n; j++)
+				printf("%.17g ", th[k].v[j]);
+			for (int j = 0; j < n_obs; j++) {
+				const struct bc_moments *m = &mc[(size_t)k * (size_t)n_obs + (size_t)j];
+				printf("%.17g %.17g ", m->mean, bc_est_se(*m));
+			}
+			printf("\n");
+		}
+	}
+	free(in);
+	free(th);
+	free(mc);
+	return status;
+}

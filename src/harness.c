@@ -1,0 +1,169 @@
+/*
+ * harness.c - runs every check of the selected claims and decides (see bc_harness.h).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_harness.h"
+#include "bc_mc.h"
+#include "bc_stats.h"
+
+/* Inflation of the pilot's SD: the pilot's own sampling error must not cost power. */
+#define PILOT_MARGIN 1.1
+
+void bc_config_default(struct bc_config *cfg)
+{
+	cfg->seed = 1;
+	cfg->threads = 1;
+	cfg->alpha = 1e-6;
+	cfg->detect = 0.01;
+	cfg->power = 0.9;
+	cfg->pilot = 10000;
+	cfg->budget = 50000000;
+	cfg->progress = false;
+}
+
+bool bc_verdict_ok(enum bc_verdict v)
+{
+	return v == BC_PASS || v == BC_REJECTED || v == BC_FLAGGED;
+}
+
+const char *bc_verdict_name(enum bc_verdict v)
+{
+	static const char *const names[] = {"pass",     "FAIL",         "INCONCLUSIVE", "rejected",
+	                                    "NOT REJECTED", "flagged", "NOT FLAGGED"};
+	return names[v];
+}
+
+static int obs_index(const struct bc_claim *c, const char *name)
+{
+	for (int k = 0; c->sim->obs[k]; k++)
+		if (strcmp(c->sim->obs[k], name) == 0)
+			return k;
+	return -1;
+}
+
+int bc_harness_comparisons(const struct bc_claim *c)
+{
+	int n = c->n_points;
+	for (int v = 0; v < c->n_variants; v++)
+		for (int p = 0; p < c->n_points; p++)
+			n += c->points[p].kind == BC_IN_REGIME &&
+			     strcmp(c->points[p].output, c->variants[v].output) == 0;
+	return n;
+}
+
+static void run_point(const struct bc_claim *c, int index, const struct bc_run_result *run,
+                      struct bc_point_result *pr)
+{
+	const struct bc_point *pt = &c->points[index];
+	const struct bc_config *cfg = &run->cfg;
+	pr->point = pt;
+	pr->verdict = BC_FAIL;
+	pr->theory = pr->estimate = pr->se = pr->z = pr->detectable = NAN;
+	if (bc_param_parse_line(c, pt->args, true, &pr->args, pr->error, sizeof pr->error))
+		return;
+	struct bc_outputs th;
+	c->theory(&pr->args, &th);
+	int ti = bc_output_index(&th, pt->output), oi = obs_index(c, pt->output);
+	if (ti < 0 || oi < 0) {
+		snprintf(pr->error, sizeof pr->error, "no output '%s' to compare", pt->output);
+		return;
+	}
+	pr->theory = th.v[ti];
+	double scale = fabs(pr->theory);
+	struct bc_moments m[BC_MAX_OUT];
+	struct bc_stream_id id = {cfg->seed, bc_rng_claim_hash(c->id), BC_PURPOSE_PILOT,
+	                          (uint32_t)index};
+	if (bc_mc_run(c, &pr->args, &id, cfg->pilot, cfg->threads, m, pr->error, sizeof pr->error))
+		return;
+	uint64_t need = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect, run->z,
+	                                           run->z_power, PILOT_MARGIN);
+	pr->samples = need > cfg->budget ? cfg->budget : need < cfg->pilot ? cfg->pilot : need;
+	if (cfg->progress)
+		fprintf(stderr, "  %s/%s: %llu replicates...\n", c->id, pt->name,
+		        (unsigned long long)pr->samples);
+	id.purpose = BC_PURPOSE_MAIN;
+	if (bc_mc_run(c, &pr->args, &id, pr->samples, cfg->threads, m, pr->error,
+	              sizeof pr->error))
+		return;
+	pr->estimate = m[oi].mean;
+	pr->se = bc_est_se(m[oi]);
+	pr->z = (pr->estimate - pr->theory) / pr->se;
+	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
+	bool agrees = fabs(pr->estimate - pr->theory) <= run->z * pr->se;
+	if (pt->kind == BC_OUTSIDE)
+		pr->verdict = agrees ? BC_NOT_FLAGGED : BC_FLAGGED;
+	else if (!agrees)
+		pr->verdict = BC_FAIL;
+	else
+		pr->verdict = pr->detectable <= cfg->detect ? BC_PASS : BC_INCONCLUSIVE;
+}
+
+static void judge_variant(const struct bc_claim *c, const struct bc_variant *v,
+                          const struct bc_claim_result *cr, double z,
+                          struct bc_variant_result *vr)
+{
+	vr->variant = v;
+	for (int p = 0; p < c->n_points; p++) {
+		const struct bc_point_result *pr = &cr->points[p];
+		vr->value_at[p] = vr->z_at[p] = NAN;
+		if (pr->point->kind != BC_IN_REGIME || strcmp(pr->point->output, v->output) != 0 ||
+		    pr->error[0] || !(pr->se > 0))
+			continue;
+		vr->value_at[p] = v->value(&pr->args);
+		vr->z_at[p] = (pr->estimate - vr->value_at[p]) / pr->se;
+		vr->compared++;
+		vr->rejected += !(fabs(vr->z_at[p]) <= z); /* a NaN variant counts as rejected */
+		if (fabs(vr->z_at[p]) > vr->max_abs_z || isnan(vr->z_at[p]))
+			vr->max_abs_z = fabs(vr->z_at[p]);
+	}
+	vr->verdict = vr->rejected > 0 ? BC_REJECTED : BC_NOT_REJECTED;
+}
+
+static void tally(struct bc_run_result *res, enum bc_verdict v)
+{
+	if (bc_verdict_ok(v))
+		res->passed++;
+	else
+		res->failed++;
+	res->inconclusive += v == BC_INCONCLUSIVE;
+}
+
+int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_config *cfg,
+                   struct bc_run_result *res)
+{
+	memset(res, 0, sizeof *res);
+	res->cfg = *cfg;
+	res->n_claims = n;
+	res->claims = calloc((size_t)(n > 0 ? n : 1), sizeof *res->claims);
+	if (!res->claims)
+		return -1;
+	for (int i = 0; i < n; i++)
+		res->comparisons += bc_harness_comparisons(claims[i]);
+	res->z = bc_stats_z_alarm(cfg->alpha, res->comparisons);
+	res->z_power = bc_stats_z_power(cfg->power);
+
+	for (int i = 0; i < n; i++) {
+		const struct bc_claim *c = claims[i];
+		struct bc_claim_result *cr = &res->claims[i];
+		cr->claim = c;
+		if (cfg->progress)
+			fprintf(stderr, "%s: double vs MPFR sweep...\n", c->id);
+		bc_ulp_sweep(c, &cr->ulp);
+		cr->ulp_verdict = cr->ulp.worst <= c->ulp_bound && cr->ulp.nonfinite == 0 ? BC_PASS
+		                                                                           : BC_FAIL;
+		tally(res, cr->ulp_verdict);
+		for (int p = 0; p < c->n_points; p++) {
+			run_point(c, p, res, &cr->points[p]);
+			tally(res, cr->points[p].verdict);
+		}
+		for (int v = 0; v < c->n_variants; v++) {
+			judge_variant(c, &c->variants[v], cr, res->z, &cr->variants[v]);
+			tally(res, cr->variants[v].verdict);
+		}
+	}
+	return res->failed ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+/*
+ * mc.c - the Monte Carlo engine: blocks of replicates, order-fixed reduction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bc_mc.h"
+
+int bc_mc_n_obs(const struct bc_claim *c)
+{
+	int n = 0;
+	while (c->sim->obs[n])
+		n++;
+	return n;
+}
+
+int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct bc_stream_id *id,
+              uint64_t replicates, int threads, struct bc_moments *out, char *err, size_t errlen)
+{
+	const struct bc_sim *sim = c->sim;
+	int n_obs = bc_mc_n_obs(c);
+	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES) {
+		snprintf(err, errlen, "samples must be an integer in [2, %llu]",
+		         (unsigned long long)BC_RNG_MAX_REPLICATES);
+		return -1;
+	}
+	void *plan = sim->plan_new(c, in, err, errlen);
+	if (!plan)
+		return -1;
+	size_t n_blocks = (size_t)((replicates + BC_MC_BLOCK - 1) / BC_MC_BLOCK);
+	struct bc_moments *blocks = malloc(n_blocks * (size_t)n_obs * sizeof *blocks);
+	size_t work_n = sim->work_doubles ? sim->work_doubles(plan) : 0;
+	int failed = blocks == NULL;
+
+#pragma omp parallel num_threads(threads) if (!failed)
+	{
+		gsl_rng *rng = bc_rng_new();
+		double *work = malloc((work_n + 1) * sizeof *work);
+		double *buf = malloc((size_t)BC_MC_BLOCK * (size_t)n_obs * sizeof *buf);
+		int ok = rng && work && buf;
+		if (!ok) {
+#pragma omp atomic write
+			failed = 1;
+		}
+#pragma omp for schedule(dynamic, 1)
+		for (size_t b = 0; b < n_blocks; b++) {
+			if (!ok)
+				continue;
+			uint64_t lo = (uint64_t)b * BC_MC_BLOCK;
+			uint64_t hi = lo + BC_MC_BLOCK < replicates ? lo + BC_MC_BLOCK : replicates;
+			for (uint64_t r = lo; r < hi; r++) {
+				bc_rng_key(rng, id, r);
+				sim->replicate(plan, rng, work, buf + (size_t)(r - lo) * (size_t)n_obs);
+			}
+			for (int k = 0; k < n_obs; k++)
+				blocks[b * (size_t)n_obs + (size_t)k] =
+				        bc_est_moments(buf + k, (size_t)(hi - lo), (size_t)n_obs);
+		}
+		free(buf);
+		free(work);
+		if (rng)
+			gsl_rng_free(rng);
+	}
+	if (!failed)
+		for (int k = 0; k < n_obs; k++) {
+			struct bc_moments m = {0, 0, 0};
+			for (size_t b = 0; b < n_blocks; b++)
+				m = bc_est_merge(m, blocks[b * (size_t)n_obs + (size_t)k]);
+			out[k] = m;
+		}
+	else
+		snprintf(err, errlen, "out of memory for %llu replicates",
+		         (unsigned long long)replicates);
+	free(blocks);
+	sim->plan_free(plan);
+	return failed ? -1 : 0;
+}

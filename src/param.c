@@ -1,0 +1,180 @@
+/*
+ * param.c - "name=value" to numbers, with the one error message a user sees.
+ *
+ * Numbers are read with strtod and must be consumed whole; NaN and infinities are refused
+ * before any range test, so a comparison with NaN can never let a bad value through.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_claim.h"
+#include "bc_json.h"
+#include "bc_param.h"
+
+void bc_param_range(const struct bc_param *p, char *buf, size_t n)
+{
+	switch (p->kind) {
+	case BC_CHOICE: {
+		size_t used = 0;
+		buf[0] = '\0';
+		for (int i = 0; p->choices[i] && used < n; i++)
+			used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? "|" : "",
+			                         p->choices[i]);
+		return;
+	}
+	case BC_INT:
+	case BC_VECTOR:
+	case BC_REAL: {
+		char lo[32], hi[32];
+		bc_fmt_double(lo, sizeof lo, p->lo);
+		bc_fmt_double(hi, sizeof hi, p->hi);
+		if (p->kind == BC_INT)
+			snprintf(buf, n, "integer in [%s, %s]", lo, hi);
+		else
+			snprintf(buf, n, "%s%c%s, %s%c",
+			         p->kind == BC_VECTOR ? "comma-separated numbers, each in " : "",
+			         p->lo_open ? '(' : '[', lo, hi, p->hi_open ? ')' : ']');
+		return;
+	}
+	}
+}
+
+bool bc_param_in_range(const struct bc_param *p, double v)
+{
+	if (!isfinite(v))
+		return false;
+	if (p->lo_open ? !(v > p->lo) : !(v >= p->lo))
+		return false;
+	if (p->hi_open ? !(v < p->hi) : !(v <= p->hi))
+		return false;
+	return p->kind != BC_INT || v == floor(v);
+}
+
+static int fail_range(const struct bc_param *p, const char *text, char *err, size_t errlen)
+{
+	char range[160];
+	bc_param_range(p, range, sizeof range);
+	snprintf(err, errlen, "parameter '%s' = '%s' is invalid: valid range is %s", p->name, text,
+	         range);
+	return -1;
+}
+
+/* One finite number, consumed whole. */
+static int parse_number(const char *s, const char *end, double *v)
+{
+	char buf[128];
+	size_t len = (size_t)(end - s);
+	if (len == 0 || len >= sizeof buf)
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	char *stop;
+	errno = 0;
+	*v = strtod(buf, &stop);
+	if (stop != buf + len || errno == ERANGE || !isfinite(*v))
+		return -1;
+	return 0;
+}
+
+int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_args *out,
+                 char *err, size_t errlen)
+{
+	if (p->kind == BC_CHOICE) {
+		for (int i = 0; p->choices[i]; i++)
+			if (strcmp(text, p->choices[i]) == 0) {
+				out->x[idx] = i;
+				return 0;
+			}
+		return fail_range(p, text, err, errlen);
+	}
+	if (p->kind == BC_VECTOR) {
+		int n = 0;
+		const char *s = text;
+		for (;;) {
+			const char *comma = strchr(s, ',');
+			const char *end = comma ? comma : s + strlen(s);
+			double v;
+			if (n == BC_VEC_MAX || parse_number(s, end, &v) || !bc_param_in_range(p, v))
+				return fail_range(p, text, err, errlen);
+			out->vec[idx][n++] = v;
+			if (!comma)
+				break;
+			s = comma + 1;
+		}
+		out->len[idx] = n;
+		return 0;
+	}
+	double v;
+	if (parse_number(text, text + strlen(text), &v) || !bc_param_in_range(p, v))
+		return fail_range(p, text, err, errlen);
+	out->x[idx] = v;
+	return 0;
+}
+
+int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bool allow_sim,
+                   struct bc_args *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	for (int a = 0; a < argc; a++) {
+		const char *eq = strchr(argv[a], '=');
+		if (!eq) {
+			snprintf(err, errlen, "argument '%s' is not of the form name=value", argv[a]);
+			return -1;
+		}
+		size_t nlen = (size_t)(eq - argv[a]);
+		int idx = -1;
+		for (int i = 0; i < claim->n_params; i++)
+			if (strlen(claim->params[i].name) == nlen &&
+			    strncmp(claim->params[i].name, argv[a], nlen) == 0)
+				idx = i;
+		if (idx < 0) {
+			snprintf(err, errlen, "unknown parameter '%.*s' for claim %s (see: batchcheck list)",
+			         (int)nlen, argv[a], claim->id);
+			return -1;
+		}
+		const struct bc_param *p = &claim->params[idx];
+		if (p->sim_only && !allow_sim) {
+			snprintf(err, errlen,
+			         "parameter '%s' is a simulator switch: valid only with 'batchcheck sim'",
+			         p->name);
+			return -1;
+		}
+		if (out->given[idx]) {
+			snprintf(err, errlen, "parameter '%s' is given twice", p->name);
+			return -1;
+		}
+		if (bc_param_set(p, idx, eq + 1, out, err, errlen))
+			return -1;
+		out->given[idx] = true;
+	}
+	for (int i = 0; i < claim->n_params; i++) {
+		const struct bc_param *p = &claim->params[i];
+		if (out->given[i])
+			continue;
+		if (!p->deflt) {
+			char range[160];
+			bc_param_range(p, range, sizeof range);
+			snprintf(err, errlen, "missing parameter '%s': valid range is %s", p->name, range);
+			return -1;
+		}
+		if (bc_param_set(p, i, p->deflt, out, err, errlen))
+			return -1; /* a bad default is a bug; tests parse every claim's defaults */
+	}
+	return claim->validate ? claim->validate(out, err, errlen) : 0;
+}
+
+int bc_param_parse_line(const struct bc_claim *claim, const char *line, bool allow_sim,
+                        struct bc_args *out, char *err, size_t errlen)
+{
+	char buf[512];
+	char *words[2 * BC_MAX_PARAMS];
+	int n = 0;
+	snprintf(buf, sizeof buf, "%s", line);
+	for (char *w = strtok(buf, " "); w && n < (int)(sizeof words / sizeof *words);
+	     w = strtok(NULL, " "))
+		words[n++] = w;
+	return bc_param_parse(claim, n, words, allow_sim, out, err, errlen);
+}

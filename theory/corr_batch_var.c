@@ -1,0 +1,179 @@
+/*
+ * corr_batch_var - variance of the mean of a batch of correlated samples.
+ *
+ * Seed 000, section 小批量方法的核心权衡: for m samples with common variance sigma^2 and
+ * common pairwise correlation rho, the batch mean G has
+ *     Var(G) = sigma^2 (1 + (m - 1) rho) / m.
+ *
+ * Model verified: X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for every
+ * i != j (exchangeable second moments). Nothing else: no distributional assumption; the
+ * check points use Gaussian and skewed (centred exponential) laws alike.
+ *
+ * Derivation:
+ *     Var(G) = m^-2 sum_i sum_j Cov(X_i, X_j)
+ *            = m^-2 (m sigma^2 + m (m - 1) rho sigma^2)
+ *            = sigma^2 (1 + (m - 1) rho) / m.                               (agrees)
+ *
+ * Condition the seed does not state (finding): the covariance matrix
+ * sigma^2 ((1 - rho) I + rho 11') has eigenvalues sigma^2 (1 - rho) and
+ * sigma^2 (1 + (m - 1) rho), so such a batch exists only for -1/(m - 1) <= rho <= 1. Below
+ * that the formula returns a negative "variance"; the domain check refuses it. With rho < 0
+ * the batch size is itself bounded (m <= 1 - 1/rho), so the seed's limit "Var -> rho sigma^2
+ * as m grows" is a statement about rho >= 0 only. Constant pairwise correlation is a real
+ * condition: the outside-regime point feeds an AR(1) batch (lag-1 correlation rho, decaying
+ * with lag, as in the time-series data the seed mentions) and the formula overstates it.
+ *
+ * Numerics: 1 + (m - 1) rho cancels as rho approaches -1/(m - 1); fma() forms it with one
+ * rounding, so the result stays within a few ulps of MPFR over the whole domain.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "bc_claim.h"
+
+enum { SIGMA, M, RHO, LAW, MECH };
+
+static const char *const laws[] = {"gauss", "exp", NULL};
+static const char *const mechs[] = {"auto", "factor", "cholesky", "ar1", NULL};
+
+static const struct bc_param params[] = {
+	[SIGMA] = {"sigma", BC_REAL, 0, 1e150, true, false, NULL, NULL, false,
+	           "common standard deviation of each sample"},
+	[M] = {"m", BC_INT, 1, 1e9, false, false, NULL, NULL, false, "batch size"},
+	[RHO] = {"rho", BC_REAL, -1, 1, false, false, NULL, NULL, false,
+	         "pairwise correlation, at least -1/(m-1)"},
+	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "gauss", true,
+	         "law of the independent parts: Gaussian or centred exponential (skewed)"},
+	[MECH] = {"mech", BC_CHOICE, 0, 0, false, false, mechs, "auto", true,
+	          "how the batch is correlated: shared factor (rho >= 0), Cholesky factor of the "
+	          "correlation matrix (Gaussian, any rho), or AR(1) chain (outside the regime); "
+	          "auto = factor if rho >= 0, else cholesky"},
+};
+
+static int validate(const struct bc_args *in, char *err, size_t errlen)
+{
+	double m = in->x[M], rho = in->x[RHO];
+	if (fma(m - 1, rho, 1) < 0) {
+		snprintf(err, errlen,
+		         "parameter 'rho' = %.17g is invalid for m = %.0f: valid range is "
+		         "[-1/(m-1), 1] = [%.6g, 1] (no batch has that correlation matrix)",
+		         rho, m, -1 / (m - 1));
+		return -1;
+	}
+	return 0;
+}
+
+static void theory(const struct bc_args *in, struct bc_outputs *out)
+{
+	double s = in->x[SIGMA], m = in->x[M], rho = in->x[RHO];
+	out->n = 1;
+	snprintf(out->name[0], BC_NAME_LEN, "var");
+	out->v[0] = (s * s) * (fma(m - 1, rho, 1) / m);
+}
+
+static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
+{
+	mpfr_t t;
+	mpfr_init2(t, mpfr_get_prec(out[0]));
+	mpfr_set_d(t, in->x[M], MPFR_RNDN);
+	mpfr_sub_ui(t, t, 1, MPFR_RNDN);
+	mpfr_mul_d(t, t, in->x[RHO], MPFR_RNDN);
+	mpfr_add_ui(t, t, 1, MPFR_RNDN);
+	mpfr_set_d(out[0], in->x[SIGMA], MPFR_RNDN);
+	mpfr_sqr(out[0], out[0], MPFR_RNDN);
+	mpfr_mul(out[0], out[0], t, MPFR_RNDN);
+	mpfr_div_d(out[0], out[0], in->x[M], MPFR_RNDN);
+	mpfr_clear(t);
+}
+
+/* The fragile edge: rho at, and just above, -1/(m-1), where 1 + (m-1) rho cancels. */
+static void sweep_edges(const struct bc_args *grid, void (*visit)(const struct bc_args *, void *),
+                        void *ctx)
+{
+	if (grid->x[M] < 2 || grid->x[RHO] != 0)
+		return;
+	struct bc_args in = *grid;
+	double edge = -1 / (grid->x[M] - 1);
+	for (int k = 0; k < 8; k++) {
+		in.x[RHO] = edge;
+		visit(&in, ctx);
+		edge = nextafter(edge, 1);
+	}
+	for (double rel = 1e-15; rel < 1; rel *= 1000) {
+		in.x[RHO] = -1 / (grid->x[M] - 1) * (1 - rel);
+		visit(&in, ctx);
+	}
+}
+
+#define ARGS(in) double s = in->x[SIGMA], m = in->x[M], rho = in->x[RHO]
+
+static double off_by_one(const struct bc_args *in)
+{
+	ARGS(in);
+	return s * s * (1 + m * rho) / m;
+}
+
+static double dropped_correlation(const struct bc_args *in)
+{
+	ARGS(in);
+	(void)rho;
+	return s * s / m;
+}
+
+static double wrong_power_of_m(const struct bc_args *in)
+{
+	ARGS(in);
+	return s * s * (1 + (m - 1) * rho) / (m * m);
+}
+
+static double swapped_shared_and_own(const struct bc_args *in)
+{
+	ARGS(in);
+	return s * s * ((1 - rho) + rho / m);
+}
+
+static const struct bc_variant variants[] = {
+	{"off_by_one_m", "var", "(m-1) written as m: sigma^2 (1 + m rho) / m", off_by_one},
+	{"dropped_correlation", "var", "the i.i.d. law sigma^2 / m, ignoring rho",
+	 dropped_correlation},
+	{"wrong_power_of_m", "var", "divided by m^2 instead of m", wrong_power_of_m},
+	{"swapped_shared_and_own", "var",
+	 "the shared part averaged away instead of the own part: sigma^2 ((1 - rho) + rho / m)",
+	 swapped_shared_and_own},
+};
+
+static const struct bc_point points[] = {
+	{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var",
+	 "Gaussian batch, shared-factor correlation"},
+	{"skewed_weak", BC_IN_REGIME, "sigma=0.5 m=32 rho=0.05 law=exp", "var",
+	 "skewed (exponential) samples: the formula needs no Gaussianity"},
+	{"negative", BC_IN_REGIME, "sigma=1.5 m=5 rho=-0.2", "var",
+	 "negative correlation, Gaussian batch from the Cholesky factor"},
+	{"strong", BC_IN_REGIME, "sigma=1 m=40 rho=0.9", "var",
+	 "strong correlation: the batch acts almost like one sample"},
+	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
+	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho"},
+};
+
+extern const struct bc_sim bc_sim_corr_batch_var;
+
+const struct bc_claim bc_claim_corr_batch_var = {
+	.id = "corr_batch_var",
+	.title = "Variance of the mean of a correlated batch",
+	.source = "seed 000_afccf42146ca7ee5.txt, section 小批量方法的核心权衡",
+	.seed_formula = "sigma_eff^2 = sigma^2 (1 + (m-1) rho) / m",
+	.model = "X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for all i != j, any "
+	         "law; valid only for -1/(m-1) <= rho <= 1 (the seed omits the lower bound)",
+	.params = params,
+	.n_params = sizeof params / sizeof *params,
+	.validate = validate,
+	.theory = theory,
+	.theory_mpfr = theory_mpfr,
+	.ulp_bound = 2.0,
+	.sweep_edges = sweep_edges,
+	.sim = &bc_sim_corr_batch_var,
+	.points = points,
+	.n_points = sizeof points / sizeof *points,
+	.variants = variants,
+	.n_variants = sizeof variants / sizeof *variants,
+};
