@@ -1,0 +1,109 @@
+/*
+ * The decision rule on a toy claim whose truth the test controls: the mean of a
+ * Bernoulli(p) draw, with a "theory" that is off by a chosen relative error. The harness
+ * must accept the truth, reject an error three times its stated detectable size, call a
+ * starved check inconclusive, and refuse to flag an outside point that agrees.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "bc_claim.h"
+#include "bc_harness.h"
+#include "bc_mc.h"
+#include "bc_test.h"
+
+static const struct bc_param params[] = {
+	{"p", BC_REAL, 0, 1, true, true, NULL, NULL, false, "success probability"},
+	{"err", BC_REAL, -1, 1, false, false, NULL, "0", false, "relative error planted in theory"},
+};
+
+static void theory(const struct bc_args *in, struct bc_outputs *out)
+{
+	out->n = 1;
+	snprintf(out->name[0], BC_NAME_LEN, "mean");
+	out->v[0] = in->x[0] * (1 + in->x[1]);
+}
+
+static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
+{
+	mpfr_set_d(out[0], in->x[0] * (1 + in->x[1]), MPFR_RNDN);
+}
+
+static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *err, size_t n)
+{
+	(void)err, (void)n;
+	double *p = malloc(sizeof *p);
+	*p = bc_arg(c, in, "p");
+	return p;
+}
+
+static void replicate(const void *plan, gsl_rng *r, double *work, double *obs)
+{
+	(void)work;
+	obs[0] = gsl_rng_uniform(r) < *(const double *)plan;
+}
+
+static const char *const obs[] = {"mean", NULL};
+static const struct bc_sim sim = {obs, "Bernoulli draw", plan_new, free, NULL, replicate};
+
+static double truth(const struct bc_args *in)
+{
+	return in->x[0];
+}
+
+static const struct bc_point points[] = {
+	{"true", BC_IN_REGIME, "p=0.3", "mean", ""},
+	{"off_3pct", BC_IN_REGIME, "p=0.3 err=0.03", "mean", ""},
+	{"outside_but_agrees", BC_OUTSIDE, "p=0.3", "mean", ""},
+};
+static const struct bc_variant variants[] = {{"truth", "mean", "the true mean", truth}};
+
+static const struct bc_claim toy = {
+	.id = "toy_bernoulli", .title = "toy", .source = "tests", .seed_formula = "p",
+	.model = "Bernoulli", .params = params, .n_params = 2, .theory = theory,
+	.theory_mpfr = theory_mpfr, .ulp_bound = 1, .sim = &sim, .points = points,
+	.n_points = 3, .variants = variants, .n_variants = 1,
+};
+
+Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .timeout = 60)
+{
+	const struct bc_claim *c = &toy;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.threads = 2;
+	struct bc_run_result res;
+	int rc = bc_harness_run(&c, 1, &cfg, &res);
+	const struct bc_claim_result *cr = &res.claims[0];
+	cr_assert_eq(cr->points[0].verdict, BC_PASS);
+	BC_ASSERT_LE(cr->points[0].detectable, cfg.detect);
+	cr_assert_eq(cr->points[1].verdict, BC_FAIL, "a 3%% error must be caught");
+	cr_assert_eq(cr->points[2].verdict, BC_NOT_FLAGGED);
+	cr_assert_eq(cr->variants[0].verdict, BC_NOT_REJECTED, "the truth is not a wrong variant");
+	cr_assert_eq(res.comparisons, 5);
+	cr_assert_eq(res.failed, 3);
+	cr_assert_eq(rc, 1);
+	free(res.claims);
+
+	cfg.budget = 2000; /* far below what 1% needs: the true point cannot pass */
+	bc_harness_run(&c, 1, &cfg, &res);
+	cr_assert_eq(res.claims[0].points[0].verdict, BC_INCONCLUSIVE);
+	cr_assert_eq(res.claims[0].points[0].samples, 2000); /* the budget caps the run */
+	cr_assert_eq(res.inconclusive, 1);
+	free(res.claims);
+}
+
+Test(harness, replicate_count_follows_the_pilot)
+{
+	/* Bernoulli(0.3): sd/mean = sqrt(0.7/0.3) = 1.5275; with z for 5 comparisons at 1e-6
+	 * and power 0.9 the run needs about ((z + 1.2816) * 1.1 * 1.5275 / 0.01)^2. */
+	const struct bc_claim *c = &toy;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	double z = res.z + res.z_power;
+	double expect = pow(z * 1.1 * sqrt(0.7 / 0.3) / 0.01, 2);
+	BC_ASSERT_REL((double)res.claims[0].points[0].samples, expect, 0.05);
+	free(res.claims);
+}
