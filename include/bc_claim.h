@@ -50,8 +50,13 @@ struct bc_sim {
 
 enum bc_point_kind {
 	BC_IN_REGIME, /* every condition of the pinned model holds: theory must be accepted */
-	BC_OUTSIDE    /* the simulation breaks a stated condition: theory must be rejected */
+	BC_OUTSIDE,   /* the simulation breaks a stated condition: theory must be rejected */
+	BC_NOT_BELOW  /* theory is a lower bound (an optimum): the estimate must not be
+	                 significantly below it, one-sided at the same z */
 };
+
+/* "regime", "outside" or "not_below", as tables and JSON name the kinds. */
+const char *bc_point_kind_name(enum bc_point_kind k);
 
 /* A check point: inputs written as on the command line, so one parser serves both. */
 struct bc_point {
@@ -60,6 +65,9 @@ struct bc_point {
 	const char *args;   /* e.g. "sigma=2 m=8 rho=0.3 law=exp" */
 	const char *output; /* the output compared */
 	const char *why;    /* what this point shows; for BC_OUTSIDE, the broken condition */
+	/* Theory output whose magnitude the detectable relative error refers to; NULL means
+	 * `output` itself. Needed where the compared value is 0 (a bias that vanishes). */
+	const char *scale_output;
 };
 
 /* A plausible wrong formula. The harness must reject it against the same simulations. */

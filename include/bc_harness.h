@@ -6,9 +6,12 @@
  *  2. Monte Carlo vs closed form: at each check point, |estimate - theory| <= z * SE, where
  *     z is the two-sided Bonferroni quantile for family-wise rate alpha over every
  *     comparison the run makes (points and planted-variant comparisons together).
+ *     A BC_NOT_BELOW point (theory is an optimum) fails only when the estimate is more than
+ *     z standard errors below it.
  *  3. Power: a pilot of `pilot` replicates estimates the per-replicate SD; the decisive run
- *     gets R = ceil(((z + z_power) * 1.1 * sd / (detect * |theory|))^2) replicates, so a
- *     relative error `detect` is caught with probability `power`. If R exceeds `budget`,
+ *     gets R = ceil(((z + z_power) * 1.1 * sd / (detect * scale))^2) replicates, so a
+ *     relative error `detect` of scale = |theory| (or |another output|, where the point
+ *     says so) is caught with probability `power`. If R exceeds `budget`,
  *     or the decisive run's own SE still cannot detect `detect`, the point is INCONCLUSIVE,
  *     which fails the run: a check never passes by being vague.
  *  4. Planted errors: each wrong variant is compared with the in-regime estimates; it is

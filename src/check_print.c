@@ -18,15 +18,15 @@ static void print_ulp_line(FILE *f, const struct bc_claim_result *cr)
 
 static void print_point_line(FILE *f, const struct bc_point_result *pr)
 {
-	const char *kind = pr->point->kind == BC_OUTSIDE ? "outside" : "regime";
+	const char *kind = bc_point_kind_name(pr->point->kind);
 	if (pr->error[0]) {
-		fprintf(f, "  %-14s %-8s error: %s  %s\n", pr->point->name, kind, pr->error,
+		fprintf(f, "  %-14s %-9s error: %s  %s\n", pr->point->name, kind, pr->error,
 		        bc_verdict_name(pr->verdict));
 		return;
 	}
 	char est[64];
 	snprintf(est, sizeof est, "%.6g ± %.2g", pr->estimate, pr->se);
-	fprintf(f, "  %-14s %-8s %-13.6g %-24s %8.2f %7.2f%% %10llu  %s\n", pr->point->name, kind,
+	fprintf(f, "  %-14s %-9s %-13.6g %-24s %8.2f %7.2f%% %10llu  %s\n", pr->point->name, kind,
 	        pr->theory, est, pr->z, 100 * pr->detectable, (unsigned long long)pr->samples,
 	        bc_verdict_name(pr->verdict));
 }
@@ -43,7 +43,7 @@ void bc_check_print_table(FILE *f, const struct bc_run_result *res)
 		const struct bc_claim *c = cr->claim;
 		fprintf(f, "\n%s: %s\n  source: %s\n", c->id, c->title, c->source);
 		print_ulp_line(f, cr);
-		fprintf(f, "  %-14s %-8s %-13s %-24s %8s %8s %10s  %s\n", "point", "kind", "theory",
+		fprintf(f, "  %-14s %-9s %-13s %-24s %8s %8s %10s  %s\n", "point", "kind", "theory",
 		        "estimate ± SE", "z", "detect", "replicates", "verdict");
 		for (int p = 0; p < c->n_points; p++)
 			print_point_line(f, &cr->points[p]);
@@ -65,8 +65,7 @@ static void json_point(FILE *f, const struct bc_claim *c, const struct bc_point_
 {
 	fprintf(f, "{\"name\":");
 	bc_json_string(f, pr->point->name);
-	fprintf(f, ",\"kind\":\"%s\",\"output\":", pr->point->kind == BC_OUTSIDE ? "outside"
-	                                                                          : "regime");
+	fprintf(f, ",\"kind\":\"%s\",\"output\":", bc_point_kind_name(pr->point->kind));
 	bc_json_string(f, pr->point->output);
 	fprintf(f, ",\"why\":");
 	bc_json_string(f, pr->point->why);

@@ -60,3 +60,8 @@ const char *bc_arg_choice(const struct bc_claim *c, const struct bc_args *in, co
 	int i = param_index(c, name);
 	return c->params[i].choices[(int)in->x[i]];
 }
+
+const char *bc_point_kind_name(enum bc_point_kind k)
+{
+	return k == BC_OUTSIDE ? "outside" : k == BC_NOT_BELOW ? "not_below" : "regime";
+}

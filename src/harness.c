@@ -73,7 +73,12 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		return;
 	}
 	pr->theory = th.v[ti];
-	double scale = fabs(pr->theory);
+	int si = pt->scale_output ? bc_output_index(&th, pt->scale_output) : ti;
+	if (si < 0) {
+		snprintf(pr->error, sizeof pr->error, "no output '%s' to scale by", pt->scale_output);
+		return;
+	}
+	double scale = fabs(th.v[si]);
 	struct bc_moments m[BC_MAX_OUT];
 	struct bc_stream_id id = {cfg->seed, bc_rng_claim_hash(c->id), BC_PURPOSE_PILOT,
 	                          (uint32_t)index};
@@ -93,7 +98,8 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	pr->se = bc_est_se(m[oi]);
 	pr->z = (pr->estimate - pr->theory) / pr->se;
 	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
-	bool agrees = fabs(pr->estimate - pr->theory) <= run->z * pr->se;
+	bool agrees = pt->kind == BC_NOT_BELOW ? pr->estimate - pr->theory >= -run->z * pr->se
+	                                       : fabs(pr->estimate - pr->theory) <= run->z * pr->se;
 	if (pt->kind == BC_OUTSIDE)
 		pr->verdict = agrees ? BC_NOT_FLAGGED : BC_FLAGGED;
 	else if (!agrees)

@@ -2,7 +2,8 @@
  * The decision rule on a toy claim whose truth the test controls: the mean of a
  * Bernoulli(p) draw, with a "theory" that is off by a chosen relative error. The harness
  * must accept the truth, reject an error three times its stated detectable size, call a
- * starved check inconclusive, and refuse to flag an outside point that agrees.
+ * starved check inconclusive, refuse to flag an outside point that agrees, and test a
+ * lower bound one-sided.
  */
 #include <math.h>
 #include <stdio.h>
@@ -53,9 +54,11 @@ static double truth(const struct bc_args *in)
 }
 
 static const struct bc_point points[] = {
-	{"true", BC_IN_REGIME, "p=0.3", "mean", ""},
-	{"off_3pct", BC_IN_REGIME, "p=0.3 err=0.03", "mean", ""},
-	{"outside_but_agrees", BC_OUTSIDE, "p=0.3", "mean", ""},
+	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
+	{"off_3pct", BC_IN_REGIME, "p=0.3 err=0.03", "mean", "", NULL},
+	{"outside_but_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL},
+	{"bound_below", BC_NOT_BELOW, "p=0.3 err=-0.03", "mean", "", NULL},
+	{"bound_above", BC_NOT_BELOW, "p=0.3 err=0.03", "mean", "", NULL},
 };
 static const struct bc_variant variants[] = {{"truth", "mean", "the true mean", truth}};
 
@@ -63,7 +66,7 @@ static const struct bc_claim toy = {
 	.id = "toy_bernoulli", .title = "toy", .source = "tests", .seed_formula = "p",
 	.model = "Bernoulli", .params = params, .n_params = 2, .theory = theory,
 	.theory_mpfr = theory_mpfr, .ulp_bound = 1, .sim = &sim, .points = points,
-	.n_points = 3, .variants = variants, .n_variants = 1,
+	.n_points = 5, .variants = variants, .n_variants = 1,
 };
 
 Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .timeout = 60)
@@ -79,9 +82,11 @@ Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .tim
 	BC_ASSERT_LE(cr->points[0].detectable, cfg.detect);
 	cr_assert_eq(cr->points[1].verdict, BC_FAIL, "a 3%% error must be caught");
 	cr_assert_eq(cr->points[2].verdict, BC_NOT_FLAGGED);
+	cr_assert_eq(cr->points[3].verdict, BC_PASS, "a true lower bound holds");
+	cr_assert_eq(cr->points[4].verdict, BC_FAIL, "a bound 3%% above the truth is caught");
 	cr_assert_eq(cr->variants[0].verdict, BC_NOT_REJECTED, "the truth is not a wrong variant");
-	cr_assert_eq(res.comparisons, 5);
-	cr_assert_eq(res.failed, 3);
+	cr_assert_eq(res.comparisons, 7);
+	cr_assert_eq(res.failed, 4);
 	cr_assert_eq(rc, 1);
 	free(res.claims);
 
@@ -91,13 +96,13 @@ Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .tim
 	cr_assert_eq(res.claims[0].points[0].samples, 2000); /* the budget caps the run */
 	/* the starved run cannot see the 3% error either: it must not pass */
 	cr_assert_eq(res.claims[0].points[1].verdict, BC_INCONCLUSIVE);
-	cr_assert_eq(res.inconclusive, 2);
+	cr_assert_eq(res.inconclusive, 4); /* and both bounds */
 	free(res.claims);
 }
 
 Test(harness, replicate_count_follows_the_pilot)
 {
-	/* Bernoulli(0.3): sd/mean = sqrt(0.7/0.3) = 1.5275; with z for 5 comparisons at 1e-6
+	/* Bernoulli(0.3): sd/mean = sqrt(0.7/0.3) = 1.5275; with z for 7 comparisons at 1e-6
 	 * and power 0.9 the run needs about ((z + 1.2816) * 1.1 * 1.5275 / 0.01)^2. */
 	const struct bc_claim *c = &toy;
 	struct bc_config cfg;

@@ -144,15 +144,15 @@ static const struct bc_variant variants[] = {
 
 static const struct bc_point points[] = {
 	{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var",
-	 "Gaussian batch, shared-factor correlation"},
+	 "Gaussian batch, shared-factor correlation", NULL},
 	{"skewed_weak", BC_IN_REGIME, "sigma=0.5 m=32 rho=0.05 law=exp", "var",
-	 "skewed (exponential) samples: the formula needs no Gaussianity"},
+	 "skewed (exponential) samples: the formula needs no Gaussianity", NULL},
 	{"negative", BC_IN_REGIME, "sigma=1.5 m=5 rho=-0.2", "var",
-	 "negative correlation, Gaussian batch from the Cholesky factor"},
+	 "negative correlation, Gaussian batch from the Cholesky factor", NULL},
 	{"strong", BC_IN_REGIME, "sigma=1 m=40 rho=0.9", "var",
-	 "strong correlation: the batch acts almost like one sample"},
+	 "strong correlation: the batch acts almost like one sample", NULL},
 	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
-	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho"},
+	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL},
 };
 
 extern const struct bc_sim bc_sim_corr_batch_var;
