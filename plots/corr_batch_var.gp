@@ -1,0 +1,36 @@
+# corr_batch_var: variance of a batch mean against batch size, for several correlations.
+# Lines: the closed form sigma^2 (1 + (m-1) rho) / m. Points: Monte Carlo estimates of the
+# literal simulator with 1-SE error bars. Crosses: an AR(1) batch (lag-1 correlation 0.5),
+# outside the formula's regime, against the formula's line for rho = 0.5.
+# Run as: gnuplot -e "bc='build/batchcheck'; out='build/plots/corr_batch_var'" THIS_FILE
+if (!exists("bc")) bc = 'build/batchcheck'
+if (!exists("out")) out = 'build/plots/corr_batch_var'
+
+mlist = '1,2,3,4,5,6,8,10,12,16,20,24,32,40,48,64,80,96,128,160,192,256'
+theory = '< '.bc.' sweep corr_batch_var rho=0,0.1,0.5,0.9 sigma=1 m='.mlist
+mc = '< '.bc.' sweep corr_batch_var rho=0,0.1,0.5,0.9 sigma=1 m=1,2,4,8,16,32,64,128 --samples 20000 --seed 1'
+ar1 = '< '.bc.' sweep corr_batch_var rho=0.5 sigma=1 m=2,4,8,16,32,64,128 mech=ar1 --samples 20000 --seed 1'
+rhos = '0 0.1 0.5 0.9'
+
+set xlabel 'batch size m'
+set ylabel 'Var(batch mean) / {/Symbol s}^2'
+set logscale xy
+set format y '10^{%T}'
+set xrange [0.8:320]
+set yrange [0.003:1.5]
+set key bottom left box opaque
+set grid
+set title 'Variance of the mean of m samples with pairwise correlation {/Symbol r}'
+
+do for [t in "pdf png"] {
+    if (t eq "pdf") { set terminal pdfcairo enhanced size 6in,4.2in font 'Sans,10' } \
+    else { set terminal pngcairo enhanced size 900,630 font 'Sans,11' }
+    set output out.'.'.t
+    plot for [i=0:3] theory index i using 2:4 with lines lw 2 lc i+1 \
+             title sprintf('theory, {/Symbol r} = %s', word(rhos, i+1)), \
+         for [i=0:3] mc index i using 2:5:6 with yerrorbars pt 7 ps 0.6 lc i+1 \
+             title (i == 0 ? 'Monte Carlo, {/Symbol \261}1 SE (20000 batches)' : ''), \
+         ar1 using 2:5:6 with yerrorbars pt 2 ps 1 lc rgb 'black' \
+             title 'AR(1) batch, lag-1 {/Symbol r} = 0.5 (outside the regime)'
+    unset output
+}
