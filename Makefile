@@ -4,6 +4,7 @@
 #   make check            build and run every test, then the harness (`batchcheck check`)
 #   make check SANITIZE=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make plots            gnuplot figures (PDF and PNG) into $(BUILD)/plots
+#   make report           run the harness, draw the plots, typeset reports/report.pdf
 #   make deps             install the Debian packages the project needs (as root)
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
@@ -41,8 +42,12 @@ BIN := $(BUILD)/batchcheck
 LIB := $(BUILD)/libbatchcheck.a
 TEST_BIN := $(BUILD)/tests/run
 PLOTS := $(patsubst plots/%.gp,$(BUILD)/plots/%.pdf,$(wildcard plots/*.gp))
+REPORT := $(BUILD)/report
+SEED ?= 1
+# The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
+EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots install deps clean
+.PHONY: all check plots report install deps clean FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -58,17 +63,47 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
 
-# The tests run the CLI too, so they know where it is.
-$(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"'
+# The tests run the CLI and read the report, so they know where both are.
+$(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
+	-DBC_REPORT_DIR='"$(abspath $(REPORT))"'
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
 
+# One harness run feeds the report, the report test and the table `make check` ends with.
+# Its exit status is kept: 0 pass, 1 a check failed (the report still shows it), 2 error.
+$(REPORT)/results.json $(REPORT)/results.tex &: $(BIN)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CHECK   seed $(SEED)")
+	$(Q)$(BIN) check --seed $(SEED) --json-out $(REPORT)/results.json \
+		--tex-out $(REPORT)/results.tex > $(REPORT)/results.txt; \
+	rc=$$?; echo $$rc > $(REPORT)/results.status; [ $$rc -le 1 ]
+
+# Rewritten only when its content changes, so an unchanged tree does not retypeset.
+$(REPORT)/provenance.tex: FORCE
+	@mkdir -p $(@D)
+	$(Q)SOURCE_DATE_EPOCH=$(EPOCH) reports/provenance.sh "$(CC)" ../plots > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provenance.tex $(PLOTS)
+	@$(if $(Q),echo "  LATEX   $@")
+	$(Q)cp reports/report.tex $(REPORT)/report.tex
+	$(Q)cd $(REPORT) && SOURCE_DATE_EPOCH=$(EPOCH) FORCE_SOURCE_DATE=1 \
+		latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet report.tex \
+		> latexmk.log 2>&1 || { tail -30 latexmk.log; exit 1; }
+
+report: $(REPORT)/report.pdf
+	$(Q)cp $< reports/report.pdf
+	$(Q)cat $(REPORT)/results.txt
+	@echo "wrote reports/report.pdf"
+	$(Q)exit $$(cat $(REPORT)/results.status)
+
 # Criterion's synthesis line, then the harness's "N passed, N failed" line.
-check: $(BIN) $(TEST_BIN)
+check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf
 	$(Q)$(TEST_BIN)
-	$(Q)$(BIN) check
+	$(Q)cat $(REPORT)/results.txt
+	$(Q)exit $$(cat $(REPORT)/results.status)
 
 $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 	@mkdir -p $(@D)
@@ -82,8 +117,10 @@ install: $(BIN)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := make gcc libc6-dev libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
-	librandom123-dev gnuplot-nox
+DEB_PACKAGES := make gcc libc6-dev git libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
+	librandom123-dev gnuplot-nox texlive-latex-base texlive-latex-recommended \
+	texlive-fonts-recommended latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp \
+	latexmk poppler-utils
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \

@@ -12,5 +12,7 @@
 
 void bc_check_print_table(FILE *f, const struct bc_run_result *res);
 void bc_check_print_json(FILE *f, const struct bc_run_result *res);
+/* LaTeX macros (\bcclaims, \bcfindings, \bcseed, ...) that reports/report.tex inputs. */
+void bc_check_print_tex(FILE *f, const struct bc_run_result *res);
 
 #endif

@@ -78,12 +78,29 @@ struct bc_variant {
 	double (*value)(const struct bc_args *in);
 };
 
+/* A place where the seed is wrong, ambiguous or incomplete, and the point that shows it. */
+struct bc_finding {
+	const char *point; /* check point demonstrating it; NULL when a domain check or test does */
+	const char *text;
+};
+
+/* What the suite concludes about the seed's formula as written, once every check passes. */
+enum bc_seed_status {
+	BC_SEED_EXACT,      /* holds exactly, under the seed's own stated conditions */
+	BC_SEED_CONDITIONS, /* holds under conditions the seed omits, which the model states */
+	BC_SEED_WRONG       /* wrong as written; the claim verifies a corrected formula */
+};
+
 struct bc_claim {
 	const char *id;
 	const char *title;
 	const char *source; /* seed file and section */
 	const char *seed_formula;
+	const char *seed_tex; /* the same in LaTeX math, for the report */
 	const char *model; /* the exact model the suite verifies: every convention pinned */
+	enum bc_seed_status seed_status;
+	const struct bc_finding *findings;
+	int n_findings;
 	const struct bc_param *params;
 	int n_params;
 	/* Cross-parameter conditions a per-parameter range cannot say; NULL if none. */

@@ -14,13 +14,13 @@
 #define BC_EXIT_FAIL 1
 #define BC_EXIT_USAGE 2
 
-enum bc_opt_kind { BC_OPT_U64, BC_OPT_REAL, BC_OPT_FLAG };
+enum bc_opt_kind { BC_OPT_U64, BC_OPT_REAL, BC_OPT_FLAG, BC_OPT_STRING };
 
 struct bc_opt {
 	const char *name; /* without the leading "--" */
 	enum bc_opt_kind kind;
 	double lo, hi;    /* valid range (closed) for numbers */
-	void *dst;        /* uint64_t *, double * or bool * */
+	void *dst;        /* uint64_t *, double *, bool * or const char ** */
 };
 
 /*

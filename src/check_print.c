@@ -140,6 +140,19 @@ void bc_check_print_json(FILE *f, const struct bc_run_result *res)
 		bc_json_string(f, c->seed_formula);
 		fprintf(f, ",\"model\":");
 		bc_json_string(f, c->model);
+		static const char *const status[] = {"exact", "conditions", "wrong"};
+		fprintf(f, ",\"seed_status\":\"%s\",\"findings\":[", status[c->seed_status]);
+		for (int k = 0; k < c->n_findings; k++) {
+			fprintf(f, "%s{\"point\":", k ? "," : "");
+			if (c->findings[k].point)
+				bc_json_string(f, c->findings[k].point);
+			else
+				fputs("null", f);
+			fprintf(f, ",\"text\":");
+			bc_json_string(f, c->findings[k].text);
+			fputc('}', f);
+		}
+		fputc(']', f);
 		fprintf(f, ",\"ulp\":{\"inputs\":%d,\"worst\":", cr->ulp.inputs);
 		bc_json_number(f, cr->ulp.worst);
 		fprintf(f, ",\"bound\":");

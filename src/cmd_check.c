@@ -12,6 +12,7 @@
 static const char help[] =
         "usage: batchcheck check [ID ...] [--seed S] [--threads T] [--json] [--alpha A]\n"
         "                        [--detect D] [--power P] [--budget N]\n"
+        "                        [--json-out FILE] [--tex-out FILE]\n"
         "\n"
         "Runs every check of the named claims (all claims if none):\n"
         "  - double vs MPFR over the claim's whole domain, within its stated ulp bound;\n"
@@ -23,8 +24,28 @@ static const char help[] =
         "  - every planted wrong variant must be rejected at some in-regime point;\n"
         "  - every outside-regime point must show the formula disagreeing (flagged).\n"
         "Prints a table (or with --json the full record) and ends with 'N passed, N failed'.\n"
+        "--json-out and --tex-out also write the JSON record and the report's LaTeX tables\n"
+        "from the same run (each file appears whole or not at all).\n"
         "Exit status 0 iff everything passes. Progress goes to stderr when it is a terminal.\n"
         "Results depend on S but never on T (default: all cores).\n";
+
+/* Writes FILE.tmp and renames it, so a reader never sees half a file. */
+static int write_file(const char *path, void (*print)(FILE *, const struct bc_run_result *),
+                      const struct bc_run_result *res)
+{
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (f) {
+		print(f, res);
+		if (fclose(f) == 0 && rename(tmp, path) == 0)
+			return 0;
+		remove(tmp);
+	}
+	snprintf(tmp, sizeof tmp, "cannot write '%s'", path);
+	bc_cli_usage_error(tmp);
+	return -1;
+}
 
 int bc_cmd_check(int argc, char **argv)
 {
@@ -34,6 +55,7 @@ int bc_cmd_check(int argc, char **argv)
 	bc_config_default(&cfg);
 	uint64_t threads = (uint64_t)bc_cli_default_threads();
 	bool json = false;
+	const char *json_out = NULL, *tex_out = NULL;
 	const struct bc_opt opts[] = {
 		{"seed", BC_OPT_U64, 0, 0x1p64, &cfg.seed},
 		{"threads", BC_OPT_U64, 1, 1024, &threads},
@@ -42,6 +64,8 @@ int bc_cmd_check(int argc, char **argv)
 		{"detect", BC_OPT_REAL, 1e-6, 1, &cfg.detect},
 		{"power", BC_OPT_REAL, 0.5, 0.999999, &cfg.power},
 		{"budget", BC_OPT_U64, 1000, 0x1p40, &cfg.budget},
+		{"json-out", BC_OPT_STRING, 0, 0, &json_out},
+		{"tex-out", BC_OPT_STRING, 0, 0, &tex_out},
 	};
 	char **rest = malloc(((size_t)argc + 1) * sizeof *rest), err[BC_ERR_LEN];
 	const struct bc_claim **chosen = malloc(((size_t)argc + (size_t)bc_n_claims) * sizeof *chosen);
@@ -76,7 +100,10 @@ int bc_cmd_check(int argc, char **argv)
 		status = bc_cli_usage_error("out of memory");
 		goto out;
 	}
-	if (json)
+	if ((json_out && write_file(json_out, bc_check_print_json, &res)) ||
+	    (tex_out && write_file(tex_out, bc_check_print_tex, &res)))
+		status = BC_EXIT_USAGE;
+	else if (json)
 		bc_check_print_json(stdout, &res);
 	else
 		bc_check_print_table(stdout, &res);

@@ -40,6 +40,12 @@ static int set_value(const struct bc_opt *o, const char *text, char *err, size_t
 {
 	char *end;
 	errno = 0;
+	if (o->kind == BC_OPT_STRING) {
+		if (!*text)
+			goto bad;
+		*(const char **)o->dst = text;
+		return 0;
+	}
 	if (o->kind == BC_OPT_U64) {
 		/* strtoull accepts a sign and wraps "-1"; digits only. */
 		if (text[0] < '0' || text[0] > '9')
@@ -56,6 +62,10 @@ static int set_value(const struct bc_opt *o, const char *text, char *err, size_t
 	*(double *)o->dst = v;
 	return 0;
 bad:
+	if (o->kind == BC_OPT_STRING) {
+		snprintf(err, errlen, "option '--%s' needs a non-empty file name", o->name);
+		return -1;
+	}
 	snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is %s[%.17g, %.17g]",
 	         o->name, text, o->kind == BC_OPT_U64 ? "integer in " : "", o->lo, o->hi);
 	return -1;

@@ -155,6 +155,18 @@ static const struct bc_point points[] = {
 	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL},
 };
 
+static const struct bc_finding findings[] = {
+	{NULL, "The seed does not say that rho must be at least -1/(m-1). No batch has a smaller "
+	       "common correlation (the correlation matrix would have a negative eigenvalue "
+	       "1 + (m-1) rho), and the formula then returns a negative variance; the suite "
+	       "refuses such inputs. So for rho < 0 the batch size is bounded, m <= 1 - 1/rho, and "
+	       "the seed's limit Var -> rho sigma^2 as m grows holds for rho >= 0 only."},
+	{"ar1_batch", "The formula needs the same correlation for every pair. For a time-series "
+	              "batch, the case the seed itself gives as motivation, neighbours correlate "
+	              "with rho but pairs k apart with rho^k, and the formula overstates the "
+	              "variance of the batch mean several-fold."},
+};
+
 extern const struct bc_sim bc_sim_corr_batch_var;
 
 const struct bc_claim bc_claim_corr_batch_var = {
@@ -162,8 +174,12 @@ const struct bc_claim bc_claim_corr_batch_var = {
 	.title = "Variance of the mean of a correlated batch",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 小批量方法的核心权衡",
 	.seed_formula = "sigma_eff^2 = sigma^2 (1 + (m-1) rho) / m",
+	.seed_tex = "\\sigma_{\\mathrm{eff}}^2 = \\sigma^2 \\frac{1 + (m-1)\\rho}{m}",
 	.model = "X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for all i != j, any "
 	         "law; valid only for -1/(m-1) <= rho <= 1 (the seed omits the lower bound)",
+	.seed_status = BC_SEED_CONDITIONS,
+	.findings = findings,
+	.n_findings = sizeof findings / sizeof *findings,
 	.params = params,
 	.n_params = sizeof params / sizeof *params,
 	.validate = validate,

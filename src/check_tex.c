@@ -1,0 +1,233 @@
+/*
+ * check_tex.c - the harness's results as LaTeX for the report (reports/report.tex inputs
+ * it). Written from the same in-memory results as the JSON of the same run, so every
+ * number in the PDF is the harness's own; the report test compares the two.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bc_check_print.h"
+#include "bc_json.h"
+
+/* Text with LaTeX's special characters made literal. UTF-8 passes through (the report
+ * typesets Chinese section names in a CJK environment). */
+static void tex_text(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': fputs("\\textbackslash{}", f); break;
+		case '{': case '}': case '$': case '&': case '#': case '%': case '_':
+			fprintf(f, "\\%c", *s);
+			break;
+		case '^': fputs("\\^{}", f); break;
+		case '~': fputs("\\~{}", f); break;
+		case '<': fputs("\\textless{}", f); break;
+		case '>': fputs("\\textgreater{}", f); break;
+		default: fputc(*s, f);
+		}
+	}
+}
+
+static void tex_number(FILE *f, const char *fmt, double x)
+{
+	if (isfinite(x))
+		fprintf(f, fmt, x);
+	else
+		fputs("--", f);
+}
+
+static const char *plain_verdict(const struct bc_claim_result *cr, int failed)
+{
+	if (failed)
+		return "Not verified: some checks below failed or were inconclusive.";
+	switch (cr->claim->seed_status) {
+	case BC_SEED_EXACT:
+		return "Holds exactly, under the conditions the seed states.";
+	case BC_SEED_CONDITIONS:
+		return "Holds under the stated conditions (the seed omits some of them; see Findings).";
+	case BC_SEED_WRONG:
+		return "Wrong as written (see Findings); the corrected formula holds.";
+	}
+	return "";
+}
+
+static int claim_failures(const struct bc_claim_result *cr)
+{
+	const struct bc_claim *c = cr->claim;
+	int n = !bc_verdict_ok(cr->ulp_verdict);
+	for (int p = 0; p < c->n_points; p++)
+		n += !bc_verdict_ok(cr->points[p].verdict);
+	for (int v = 0; v < c->n_variants; v++)
+		n += !bc_verdict_ok(cr->variants[v].verdict);
+	return n;
+}
+
+static void tex_points(FILE *f, const struct bc_claim_result *cr)
+{
+	const struct bc_claim *c = cr->claim;
+	fputs("\\noindent\\resizebox{\\linewidth}{!}{%\n\\begin{tabular}{llrrrrrrl}\n\\toprule\npoint & kind & theory & estimate & SE & "
+	      "$z$ & off by & detect & verdict\\\\\n\\midrule\n", f);
+	for (int p = 0; p < c->n_points; p++) {
+		const struct bc_point_result *pr = &cr->points[p];
+		tex_text(f, pr->point->name);
+		fputs(" & ", f);
+		tex_text(f, bc_point_kind_name(pr->point->kind));
+		fputs(" & ", f);
+		tex_number(f, "%.6g", pr->theory);
+		fputs(" & ", f);
+		tex_number(f, "%.6g", pr->estimate);
+		fputs(" & ", f);
+		tex_number(f, "%.2g", pr->se);
+		fputs(" & ", f);
+		tex_number(f, "%.2f", pr->z);
+		fputs(" & ", f);
+		tex_number(f, "%+.2f\\%%", pr->theory != 0 ? 100 * (pr->estimate - pr->theory) /
+		                                                     fabs(pr->theory) : NAN);
+		fputs(" & ", f);
+		tex_number(f, "%.2f\\%%", 100 * pr->detectable);
+		fprintf(f, " & %s\\\\\n", bc_verdict_name(pr->verdict));
+	}
+	fputs("\\bottomrule\n\\end{tabular}}\n\n", f);
+	fputs("\\begin{description}\\small\n", f);
+	for (int p = 0; p < c->n_points; p++) {
+		const struct bc_point_result *pr = &cr->points[p];
+		char args[512];
+		bc_args_format(c, &pr->args, true, args, sizeof args);
+		fputs("\\item[", f);
+		tex_text(f, pr->point->name);
+		fputs("] \\texttt{", f);
+		tex_text(f, args);
+		fprintf(f, "}, %llu replicates. ", (unsigned long long)pr->samples);
+		tex_text(f, pr->point->why);
+		if (pr->error[0]) {
+			fputs(" \\textbf{Error:} ", f);
+			tex_text(f, pr->error);
+		}
+		fputs("\n", f);
+	}
+	fputs("\\end{description}\n\n", f);
+}
+
+static void tex_variants(FILE *f, const struct bc_claim_result *cr)
+{
+	const struct bc_claim *c = cr->claim;
+	fputs("\\begin{tabularx}{\\linewidth}{lXrrl}\n\\toprule\nvariant & the mistake & "
+	      "rejected at & max $|z|$ & verdict\\\\\n\\midrule\n", f);
+	for (int v = 0; v < c->n_variants; v++) {
+		const struct bc_variant_result *vr = &cr->variants[v];
+		fputs("\\texttt{", f);
+		tex_text(f, vr->variant->name);
+		fputs("} & ", f);
+		tex_text(f, vr->variant->what);
+		fprintf(f, " & %d/%d & ", vr->rejected, vr->compared);
+		tex_number(f, "%.1f", vr->max_abs_z);
+		fprintf(f, " & %s\\\\\n", bc_verdict_name(vr->verdict));
+	}
+	fputs("\\bottomrule\n\\end{tabularx}\n\n", f);
+}
+
+static const struct bc_point_result *find_point(const struct bc_claim_result *cr,
+                                                const char *name)
+{
+	for (int p = 0; name && p < cr->claim->n_points; p++)
+		if (strcmp(cr->claim->points[p].name, name) == 0)
+			return &cr->points[p];
+	return NULL;
+}
+
+static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc_run_result *res)
+{
+	const struct bc_claim *c = cr->claim;
+	char where[512];
+	fputs("\\clearpage\n\\section{\\texttt{", f);
+	tex_text(f, c->id);
+	fputs("}: ", f);
+	tex_text(f, c->title);
+	fputs("}\n\\begin{description}\n\\item[Source] ", f);
+	tex_text(f, c->source);
+	fputs("\n\\item[The seed states] ", f);
+	if (c->seed_tex)
+		fprintf(f, "$%s$", c->seed_tex);
+	else
+		tex_text(f, c->seed_formula);
+	fputs("\n\\item[Model verified] ", f);
+	tex_text(f, c->model);
+	fputs("\n\\item[Simulator] ", f);
+	tex_text(f, c->sim->mechanism);
+	fprintf(f, "\n\\item[Verdict] \\textbf{%s}\n\\end{description}\n\n",
+	        plain_verdict(cr, claim_failures(cr)));
+
+	bc_args_format(c, &cr->ulp.worst_in, false, where, sizeof where);
+	fprintf(f, "\\subsection*{Closed form against MPFR}\nOver %d inputs spanning the domain, "
+	        "the double-precision closed form is at worst ", cr->ulp.inputs);
+	tex_number(f, "%.3g", cr->ulp.worst);
+	fprintf(f, " ulp from the %d-bit MPFR reference (bound %g ulp: %s), at \\texttt{", 256,
+	        c->ulp_bound, bc_verdict_name(cr->ulp_verdict));
+	tex_text(f, where);
+	fputs("} (output \\texttt{", f);
+	tex_text(f, cr->ulp.worst_output);
+	fprintf(f, "}). Non-finite outputs: %d.\n\n", cr->ulp.nonfinite);
+
+	fprintf(f, "\\subsection*{Monte Carlo checks}\nEach point passes when "
+	        "$|\\mathrm{estimate}-\\mathrm{theory}| \\le %.3f\\,\\mathrm{SE}$; "
+	        "\\emph{off by} is the estimate's relative deviation from the theory, \\emph{detect} "
+	        "the smallest relative error the point detects with power %g.\n\n", res->z,
+	        res->cfg.power);
+	tex_points(f, cr);
+	fputs("\\subsection*{Planted wrong variants}\n", f);
+	tex_variants(f, cr);
+	fprintf(f, "\\IfFileExists{\\plotdir/%s.pdf}{\\begin{figure}[h]\\centering"
+	        "\\includegraphics[width=0.85\\linewidth]{\\plotdir/%s.pdf}\\caption{\\texttt{",
+	        c->id, c->id);
+	tex_text(f, c->id);
+	fputs("}: theory lines, Monte Carlo points with error bars.}\\end{figure}}{}\n\n", f);
+}
+
+void bc_check_print_tex(FILE *f, const struct bc_run_result *res)
+{
+	const struct bc_config *cfg = &res->cfg;
+	fprintf(f, "%% Generated by batchcheck check --tex-out; do not edit.\n");
+	fprintf(f, "\\newcommand{\\bcseed}{%llu}\n\\newcommand{\\bcalpha}{%g}\n"
+	        "\\newcommand{\\bcdetect}{%g\\%%}\n\\newcommand{\\bcpower}{%g}\n"
+	        "\\newcommand{\\bcpilot}{%llu}\n\\newcommand{\\bcbudget}{%llu}\n"
+	        "\\newcommand{\\bccomparisons}{%d}\n\\newcommand{\\bcz}{%.3f}\n"
+	        "\\newcommand{\\bcpassed}{%d}\n\\newcommand{\\bcfailed}{%d}\n",
+	        (unsigned long long)cfg->seed, cfg->alpha, 100 * cfg->detect, cfg->power,
+	        (unsigned long long)cfg->pilot, (unsigned long long)cfg->budget, res->comparisons,
+	        res->z, res->passed, res->failed);
+	fputs("\\newcommand{\\bcclaims}{%\n", f);
+	for (int i = 0; i < res->n_claims; i++)
+		tex_claim(f, &res->claims[i], res);
+	fputs("}\n\\newcommand{\\bcfindings}{%\n\\begin{enumerate}\n", f);
+	for (int i = 0; i < res->n_claims; i++) {
+		const struct bc_claim_result *cr = &res->claims[i];
+		for (int k = 0; k < cr->claim->n_findings; k++) {
+			const struct bc_finding *fd = &cr->claim->findings[k];
+			const struct bc_point_result *pr = find_point(cr, fd->point);
+			fputs("\\item \\texttt{", f);
+			tex_text(f, cr->claim->id);
+			fputs("}: ", f);
+			tex_text(f, fd->text);
+			if (pr) {
+				fputs(" Shown by point \\texttt{", f);
+				tex_text(f, fd->point);
+				fputs("}: theory ", f);
+				tex_number(f, "%.6g", pr->theory);
+				fputs(", simulation ", f);
+				tex_number(f, "%.6g", pr->estimate);
+				fputs(" $\\pm$ ", f);
+				tex_number(f, "%.2g", pr->se);
+				fputs(" ($z$ = ", f);
+				tex_number(f, "%.2f", pr->z);
+				fprintf(f, "): %s.", bc_verdict_name(pr->verdict));
+			} else if (fd->point) {
+				fputs(" (\\textbf{point missing})", f);
+			} else {
+				fputs(" Shown by the domain check and its tests.", f);
+			}
+			fputs("\n", f);
+		}
+	}
+	fputs("\\end{enumerate}\n}\n", f);
+}
