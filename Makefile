@@ -109,6 +109,8 @@ $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  GNUPLOT $<")
 	$(Q)gnuplot -e "bc='$(BIN)'; out='$(BUILD)/plots/$*'" $<
+	@# cairo stamps the current time into the PDF; pin it (same length, offsets unchanged)
+	$(Q)LC_ALL=C sed -i "s/(D:[0-9]\{14\}Z)/(D:$$(date -u -d @$(EPOCH) +%Y%m%d%H%M%S)Z)/" $(BUILD)/plots/$*.pdf
 
 plots: $(PLOTS)
 

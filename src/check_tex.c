@@ -10,7 +10,8 @@
 #include "bc_check_print.h"
 #include "bc_json.h"
 
-/* Text with LaTeX's special characters made literal. UTF-8 passes through (the report
+/* Text with LaTeX's special characters (and ligatures) made literal, so the PDF's text
+ * reads back as the string. UTF-8 passes through (the report
  * typesets Chinese section names in a CJK environment). */
 static void tex_text(FILE *f, const char *s)
 {
@@ -20,7 +21,10 @@ static void tex_text(FILE *f, const char *s)
 		case '{': case '}': case '$': case '&': case '#': case '%': case '_':
 			fprintf(f, "\\%c", *s);
 			break;
-		case '^': fputs("\\^{}", f); break;
+		case '^': fputs("\\textasciicircum{}", f); break;
+		case '\'': fputs("\\textquotesingle{}", f); break;
+		case '`': fputs("\\textasciigrave{}", f); break;
+		case '-': fputs(s[1] == '-' ? "-{}" : "-", f); break; /* no -- ligature */
 		case '~': fputs("\\~{}", f); break;
 		case '<': fputs("\\textless{}", f); break;
 		case '>': fputs("\\textgreater{}", f); break;
