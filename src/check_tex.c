@@ -200,6 +200,16 @@ void bc_check_print_tex(FILE *f, const struct bc_run_result *res)
 	        (unsigned long long)cfg->seed, cfg->alpha, 100 * cfg->detect, cfg->power,
 	        (unsigned long long)cfg->pilot, (unsigned long long)cfg->budget, res->comparisons,
 	        res->z, res->passed, res->failed);
+	fputs("\\newcommand{\\bcsummary}{%\n\\begin{center}\\begin{tabularx}{\\linewidth}{lXr}\n"
+	      "\\toprule\nclaim & verdict & checks failed\\\\\n\\midrule\n", f);
+	for (int i = 0; i < res->n_claims; i++) {
+		const struct bc_claim_result *cr = &res->claims[i];
+		int failed = claim_failures(cr);
+		fputs("\\texttt{", f);
+		tex_text(f, cr->claim->id);
+		fprintf(f, "} & %s & %d\\\\\n", plain_verdict(cr, failed), failed);
+	}
+	fputs("\\bottomrule\n\\end{tabularx}\\end{center}\n}\n", f);
 	fputs("\\newcommand{\\bcclaims}{%\n", f);
 	for (int i = 0; i < res->n_claims; i++)
 		tex_claim(f, &res->claims[i], res);
