@@ -5,6 +5,7 @@
 #   make check SANITIZE=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make plots            gnuplot figures (PDF and PNG) into $(BUILD)/plots
 #   make report           run the harness, draw the plots, typeset reports/report.pdf
+#   make bench            Monte Carlo hot-path benchmark (ratios)
 #   make deps             install the Debian packages the project needs (as root)
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
@@ -47,7 +48,7 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report install deps clean FORCE
+.PHONY: all check plots report bench install deps clean FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -114,6 +115,12 @@ $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 
 plots: $(PLOTS)
 
+# A benchmark, not a test: prints ratios measured in one run (see bench/bench_mc.c).
+$(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(LIB)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
+bench: $(BUILD)/bench_mc
+	$(Q)$(BUILD)/bench_mc
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck
@@ -131,4 +138,4 @@ deps:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d
