@@ -102,15 +102,21 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 {
 	const struct plan *p = vp;
 	int m = p->m;
-	double sum = 0;
-	for (int i = 0; i < m; i++) {
-		x[i] = p->mu + p->sigma * unit_draw(p->law, r);
-		sum += x[i];
-	}
-	double mean = sum / m;
-	double ss = 0; /* two-pass: deviations from the batch mean */
-	for (int i = 0; i < m; i++)
-		ss += (x[i] - mean) * (x[i] - mean);
+	double mean, ss;
+	/* A batch of m equal draws has probability 0 under every law here, but GSL's draws come
+	 * from 32-bit uniforms, so it can happen (about 2^-32 per replicate at m = 2); BN would
+	 * divide 0 by 0. Such a batch is drawn again: conditioning on a null event. */
+	do {
+		double sum = 0;
+		for (int i = 0; i < m; i++) {
+			x[i] = p->mu + p->sigma * unit_draw(p->law, r);
+			sum += x[i];
+		}
+		mean = sum / m;
+		ss = 0; /* two-pass: deviations from the batch mean */
+		for (int i = 0; i < m; i++)
+			ss += (x[i] - mean) * (x[i] - mean);
+	} while (ss == 0);
 	double var = ss / p->var_divisor;
 	double inv_sd = 1 / sqrt(var + p->eps);
 	/* dL_mb/dgamma, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4 */
