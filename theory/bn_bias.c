@@ -44,8 +44,9 @@
  *  - "The bias is negative" only for lambda gamma^3 > 0: it is a shrinkage of the gradient by
  *    (m-1)/(m+1) towards 0, so for gamma < 0 the bias is positive (point negative_gamma).
  *  - m >= 2: at m = 1 every r_i is 0/0. At m = 2 every r_i = +-1 and at m = 3
- *    (1/m) sum r_i^4 = 3/2 whatever the input law: g_mb is a constant there, the formula holds
- *    for any law with E[z^4] = 3 and c(2) g_mb is exactly the population gradient.
+ *    (1/m) sum r_i^4 = 3/2 whatever the input law: g_mb is a constant there, so the formula
+ *    holds at m = 2, 3 for any law with E[z^4] = 3, and c(m) g_mb is then the population
+ *    gradient in every single batch (tested; no Gaussianity needed below m = 4).
  *
  * Numerics: no difference is formed (the -6 is the exact difference of the two integer
  * numerators, done in MPFR). -6 lambda gamma^3/(m+1) is built from frexp() mantissas in
