@@ -1,0 +1,60 @@
+# bn_bias: bias of the mini-batch gradient through BatchNorm against batch size.
+#   gnuplot -e "bc='build/batchcheck'; out='build/plots/bn_bias'" plots/bn_bias.gp
+# Writes out.'.pdf' and out.'.png'. gamma = lambda = 1, so the bias is in units of
+# lambda gamma^3. Every number comes from `batchcheck sweep`, read once into datablocks.
+
+if (!exists("bc")) bc = 'build/batchcheck'
+if (!exists("out")) out = 'build/plots/bn_bias'
+
+# gamma comes first so the sweep prints one block (it splits blocks on the first axis).
+ms = '2,3,4,5,6,8,10,12,16,24,32,48,64,96,128'
+dense = '2,3,4,5,6,7,8,9,10,11,12,14,16,18,20,23,26,30,34,39,45,52,60,69,79,91,104,116,128'
+sweep = bc.' sweep bn_bias gamma=1 lambda=1 m='
+N = 40000
+n = sprintf(' --samples %d --threads 2', N)
+
+set table $theory
+plot '< '.sweep.dense using 1:4:6 with table
+set table $gauss
+plot '< '.sweep.ms.n using 1:7:8:9:10 with table
+set table $unbiased
+plot '< '.sweep.ms.' var=unbiased'.n using 1:7:8:9:10 with table
+unset table
+
+# The same derivation with the 1/(m-1) batch variance (theory/bn_bias.c), for the reader;
+# the harness's outside point unbiased_var checks the seed's formula fails there.
+unb(m) = -3. * (4*m*m - 3*m + 1) / (m*m*(m+1))
+
+set logscale x 2
+set xrange [1.8:140]
+set yrange [-3.2:0.4]
+set xlabel 'batch size m'
+set ylabel 'E[g_{mb}] - dL_{pop}/d{/Symbol g}   (units of {/Symbol l g}^3)'
+set title 'BatchNorm scale gradient: mini-batch bias, Gaussian inputs, loss ({/Symbol l}/4)({/Symbol g} r)^4'
+set encoding utf8
+set key bottom right box opaque title sprintf('simulated: %d batches per point, bars ± 1 SE', N)
+set grid
+set xtics (2, 4, 8, 16, 32, 64, 128)
+
+do for [t in 'pdfcairo pngcairo'] {
+    if (t eq 'pdfcairo') {
+        set terminal pdfcairo size 6in,4in font ',10'
+        set output out.'.pdf'
+    } else {
+        set terminal pngcairo size 900,600 font ',10'
+        set output out.'.png'
+    }
+    plot 0 with lines lt 0 lw 1 notitle, \
+         $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: -6/(m+1)', \
+         $gauss using 1:2:3 with yerrorbars pt 7 ps 0.6 lc rgb '#1f77b4' \
+             title 'simulated, 1/m variance', \
+         $gauss using 1:4:5 with yerrorbars pt 5 ps 0.6 lc rgb '#2ca02c' \
+             title 'simulated c(m) g_{mb}, c = (m+1)/(m-1)', \
+         [2:128] unb(x) with lines dt 2 lw 2 lc rgb '#d62728' \
+             title 'derived, 1/(m-1) variance: -3(4m^2-3m+1)/(m^2(m+1))', \
+         $unbiased using 1:2:3 with yerrorbars pt 9 ps 0.7 lc rgb '#d62728' \
+             title 'simulated, 1/(m-1) variance', \
+         $unbiased using 1:4:5 with yerrorbars pt 11 ps 0.7 lc rgb '#ff7f0e' \
+             title 'simulated c(m) g_{mb}, 1/(m-1) variance'
+    unset output
+}

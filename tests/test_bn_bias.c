@@ -1,0 +1,183 @@
+/* bn_bias: exact cases, the domain's edges, the simulator's exact regimes, the harness. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_claim.h"
+#include "bc_harness.h"
+#include "bc_mc.h"
+#include "bc_test.h"
+
+static const struct bc_claim *claim(void)
+{
+	const struct bc_claim *c = bc_claim_find("bn_bias");
+	cr_assert(c);
+	return c;
+}
+
+static struct bc_args parse(const char *line, bool sim)
+{
+	struct bc_args in;
+	char err[BC_ERR_LEN];
+	cr_assert_eq(bc_param_parse_line(claim(), line, sim, &in, err, sizeof err), 0, "%s", err);
+	return in;
+}
+
+static double output_at(const char *line, const char *name)
+{
+	struct bc_args in = parse(line, false);
+	struct bc_outputs out;
+	claim()->theory(&in, &out);
+	int k = bc_output_index(&out, name);
+	cr_assert(k >= 0, "no output %s", name);
+	return out.v[k];
+}
+
+Test(bn_bias, exact_values)
+{
+	cr_assert_eq(output_at("m=2 gamma=1 lambda=1", "bias"), -2.0); /* -6/3 */
+	cr_assert_eq(output_at("m=5 gamma=2 lambda=0.5", "bias"), -4.0); /* -6 * 4 / 6 */
+	cr_assert_eq(output_at("m=2 gamma=-1 lambda=1", "bias"), 2.0);   /* gamma < 0: positive */
+	cr_assert_eq(output_at("m=7 gamma=0 lambda=3", "bias"), 0.0);
+	cr_assert_eq(output_at("m=2 gamma=1 lambda=1", "c"), 3.0);
+	cr_assert_eq(output_at("m=3 gamma=1 lambda=1", "c"), 2.0);
+	cr_assert_eq(output_at("m=9 gamma=1 lambda=1", "c"), 1.25);
+	cr_assert_eq(output_at("m=4 gamma=1.5 lambda=0.5", "bias_corrected"), 0.0);
+	BC_ASSERT_ULPS(output_at("m=4 gamma=1.5 lambda=0.5", "bias"), -2.025, 1);
+	BC_ASSERT_ULPS(output_at("m=1000000000 gamma=1 lambda=1", "c"), 1.000000002, 1);
+}
+
+/* E[g_mb] = ((m-1)/(m+1)) 3 lambda gamma^3: c(m) times it is the population gradient. */
+Test(bn_bias, bias_is_the_shrinkage_that_c_undoes)
+{
+	for (int m = 2; m < 300; m += 7) {
+		char line[128];
+		snprintf(line, sizeof line, "m=%d gamma=1.7 lambda=0.3", m);
+		double pop = 3 * 0.3 * 1.7 * 1.7 * 1.7;
+		double bias = output_at(line, "bias"), c = output_at(line, "c");
+		BC_ASSERT_REL(c * (pop + bias), pop, 1e-14);
+		BC_ASSERT_LT(bias, 0);
+	}
+}
+
+/* Products that would underflow or overflow one at a time stay exact or finite. */
+Test(bn_bias, no_intermediate_underflow_or_overflow)
+{
+	/* -6 * 2^-1050 / 6: exactly the subnormal -2^-1050 */
+	cr_assert_eq(output_at("m=5 gamma=0x1p-350 lambda=1", "bias"), -0x1p-1050);
+	/* 2^-1000 gamma^3 with gamma = 2^100: -6 * 2^-700 / 6 */
+	cr_assert_eq(output_at("m=5 gamma=0x1p100 lambda=0x1p-1000", "bias"), -0x1p-700);
+	double big = output_at("m=2 gamma=1e60 lambda=1e100", "bias");
+	cr_assert(isfinite(big));
+	BC_ASSERT_REL(big, -2e280, 1e-15);
+}
+
+static void expect_usage_error(const char *args, const char *fragment)
+{
+	char *out, *err;
+	int rc = bc_test_cli(args, &out, &err);
+	cr_assert_eq(rc, 2, "'%s' exited %d", args, rc);
+	cr_assert_str_empty(out, "'%s' printed on stdout: %s", args, out);
+	cr_assert(strstr(err, fragment), "'%s': stderr '%s' lacks '%s'", args, err, fragment);
+	char *nl = strchr(err, '\n');
+	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
+	free(out);
+	free(err);
+}
+
+Test(bn_bias, domain_errors_name_the_parameter_and_its_range)
+{
+	expect_usage_error("theory bn_bias m=1 gamma=1 lambda=1", "'m' = '1' is invalid: valid "
+	                                                           "range is integer in [2, 1000000000]");
+	expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "'gamma'");
+	expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "[-1e+60, 1e+60]");
+	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=0", "'lambda'");
+	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=inf", "'lambda'");
+	expect_usage_error("theory bn_bias m=4 gamma=1", "missing parameter 'lambda'");
+	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 var=unbiased", "simulator switch");
+	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 law=cauchy",
+	                   "gauss|uniform|laplace|exp");
+	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 var=pop", "biased|unbiased");
+	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 sigma=0", "'sigma'");
+	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 eps=-1", "'eps'");
+	expect_usage_error("sim bn_bias m=2000000 gamma=1 lambda=1", "for sim");
+}
+
+/* Mean and SD of the simulator's observation `k` over n replicates. */
+static struct bc_moments simulate(const char *line, int k, uint64_t n)
+{
+	const struct bc_claim *c = claim();
+	struct bc_args in = parse(line, true);
+	struct bc_moments m[BC_MAX_OUT];
+	struct bc_stream_id id = {7, bc_rng_claim_hash(c->id), BC_PURPOSE_CLI, 1};
+	char err[BC_ERR_LEN];
+	cr_assert_eq(bc_mc_run(c, &in, &id, n, 1, m, err, sizeof err), 0, "%s", err);
+	return m[k];
+}
+
+/*
+ * At m = 2 every r_i is +-1 and at m = 3 (1/m) sum r_i^4 = 3/2, whatever the input law:
+ * every replicate's g_mb is lambda gamma^3 3(m-1)/(m+1), so the observation is a constant.
+ */
+Test(bn_bias, m_2_and_3_give_a_constant_gradient_for_any_law)
+{
+	static const struct {
+		const char *law;
+		double kappa;
+	} laws[] = {{"gauss", 3}, {"uniform", 1.8}, {"laplace", 6}, {"exp", 9}};
+	for (int m = 2; m <= 3; m++)
+		for (size_t l = 0; l < sizeof laws / sizeof *laws; l++) {
+			char line[128];
+			snprintf(line, sizeof line, "m=%d gamma=1.5 lambda=2 law=%s", m, laws[l].law);
+			double lg3 = 2 * 1.5 * 1.5 * 1.5;
+			double want = lg3 * (3.0 * (m - 1) / (m + 1) - laws[l].kappa);
+			struct bc_moments b = simulate(line, 0, 3000);
+			BC_ASSERT_REL(b.mean, want, 1e-13);
+			BC_ASSERT_LE(bc_est_sd(b), 1e-13 * lg3);
+		}
+	/* Gaussian, m = 2: c(2) g_mb is exactly the population gradient in every replicate. */
+	struct bc_moments bc = simulate("m=2 gamma=1.5 lambda=2", 1, 3000);
+	BC_ASSERT_LE(fabs(bc.mean), 1e-13);
+	cr_assert_eq(simulate("m=2 gamma=1.5 lambda=2", 0, 3000).mean,
+	             output_at("m=2 gamma=1.5 lambda=2", "bias"));
+}
+
+/* r_i does not change under x -> mu + sigma x: same stream, same observations. */
+Test(bn_bias, input_mean_and_scale_drop_out)
+{
+	struct bc_moments a = simulate("m=6 gamma=0.8 lambda=2", 0, 5000);
+	struct bc_moments b = simulate("m=6 gamma=0.8 lambda=2 mu=5 sigma=3", 0, 5000);
+	BC_ASSERT_REL(a.mean, b.mean, 1e-12);
+	BC_ASSERT_REL(bc_est_sd(a), bc_est_sd(b), 1e-10);
+}
+
+/* The whole decision rule on this claim, at a coarser detectable error so it runs fast:
+ * truth accepted, every planted variant rejected, every outside point flagged. */
+Test(bn_bias, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 120)
+{
+	const struct bc_claim *c = claim();
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.detect = 0.05;
+	cfg.threads = 2;
+	struct bc_run_result res;
+	int rc = bc_harness_run(&c, 1, &cfg, &res);
+	const struct bc_claim_result *cr = &res.claims[0];
+	cr_assert_eq(cr->ulp_verdict, BC_PASS, "worst %g ulp", cr->ulp.worst);
+	int outside = 0;
+	for (int p = 0; p < c->n_points; p++) {
+		outside += c->points[p].kind == BC_OUTSIDE;
+		cr_assert_eq(cr->points[p].verdict,
+		             c->points[p].kind == BC_OUTSIDE ? BC_FLAGGED : BC_PASS, "%s: %s",
+		             c->points[p].name, bc_verdict_name(cr->points[p].verdict));
+	}
+	BC_ASSERT_LE(1, outside);
+	BC_ASSERT_LE(3, c->n_variants);
+	for (int v = 0; v < c->n_variants; v++)
+		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s not rejected",
+		             c->variants[v].name);
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(res.failed, 0);
+	free(res.claims);
+}
