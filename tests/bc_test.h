@@ -31,4 +31,14 @@ bool bc_test_ulps_close(double a, double b, double ulps);
 /* Runs `build/batchcheck ARGS`; returns its exit status and what it printed. Free both. */
 int bc_test_cli(const char *args, char **out, char **err);
 
+/* Asserts `batchcheck ARGS` exits 2 with one line on stderr containing `fragment` and
+ * nothing on stdout. */
+void bc_test_expect_usage_error(const char *args, const char *fragment);
+
+/* Runs the whole harness on claim `id` at detectable error `detect` and asserts every
+ * verdict: ulp bound met, in-regime and not_below points pass, outside points flagged
+ * (at least one), at least three in-regime points, at least three planted variants, all
+ * rejected. */
+void bc_test_claim_verdicts(const char *id, double detect);
+
 #endif

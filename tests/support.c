@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bc_claim.h"
+#include "bc_harness.h"
 #include "bc_test.h"
 
 bool bc_test_rel_close(double a, double b, double tol)
@@ -68,4 +70,49 @@ int bc_test_cli(const char *args, char **out, char **err)
 	unlink(err_path);
 	cr_assert(WIFEXITED(status), "batchcheck %s did not exit normally", args);
 	return WEXITSTATUS(status);
+}
+
+void bc_test_expect_usage_error(const char *args, const char *fragment)
+{
+	char *out, *err;
+	int rc = bc_test_cli(args, &out, &err);
+	cr_assert_eq(rc, 2, "'%s' exited %d", args, rc);
+	cr_assert_str_empty(out, "'%s' printed on stdout: %s", args, out);
+	cr_assert(strstr(err, fragment), "'%s': stderr '%s' lacks '%s'", args, err, fragment);
+	char *nl = strchr(err, '\n');
+	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
+	free(out);
+	free(err);
+}
+
+void bc_test_claim_verdicts(const char *id, double detect)
+{
+	const struct bc_claim *c = bc_claim_find(id);
+	cr_assert(c, "no claim %s", id);
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.detect = detect;
+	cfg.threads = 2;
+	struct bc_run_result res;
+	int rc = bc_harness_run(&c, 1, &cfg, &res);
+	const struct bc_claim_result *cr = &res.claims[0];
+	cr_assert_eq(cr->ulp_verdict, BC_PASS, "%s: worst %g ulp", id, cr->ulp.worst);
+	int outside = 0, regime = 0;
+	for (int p = 0; p < c->n_points; p++) {
+		enum bc_point_kind k = c->points[p].kind;
+		outside += k == BC_OUTSIDE;
+		regime += k == BC_IN_REGIME;
+		cr_assert_eq(cr->points[p].verdict, k == BC_OUTSIDE ? BC_FLAGGED : BC_PASS,
+		             "%s/%s: %s %s", id, c->points[p].name,
+		             bc_verdict_name(cr->points[p].verdict), cr->points[p].error);
+	}
+	BC_ASSERT_LE(1, outside);
+	BC_ASSERT_LE(3, regime);
+	BC_ASSERT_LE(3, c->n_variants);
+	for (int v = 0; v < c->n_variants; v++)
+		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s: variant %s not rejected", id,
+		             c->variants[v].name);
+	cr_assert_eq(rc, 0);
+	cr_assert_eq(res.failed, 0);
+	free(res.claims);
 }

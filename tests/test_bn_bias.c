@@ -73,35 +73,22 @@ Test(bn_bias, no_intermediate_underflow_or_overflow)
 	BC_ASSERT_REL(big, -2e280, 1e-15);
 }
 
-static void expect_usage_error(const char *args, const char *fragment)
-{
-	char *out, *err;
-	int rc = bc_test_cli(args, &out, &err);
-	cr_assert_eq(rc, 2, "'%s' exited %d", args, rc);
-	cr_assert_str_empty(out, "'%s' printed on stdout: %s", args, out);
-	cr_assert(strstr(err, fragment), "'%s': stderr '%s' lacks '%s'", args, err, fragment);
-	char *nl = strchr(err, '\n');
-	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
-	free(out);
-	free(err);
-}
-
 Test(bn_bias, domain_errors_name_the_parameter_and_its_range)
 {
-	expect_usage_error("theory bn_bias m=1 gamma=1 lambda=1", "'m' = '1' is invalid: valid "
+	bc_test_expect_usage_error("theory bn_bias m=1 gamma=1 lambda=1", "'m' = '1' is invalid: valid "
 	                                                           "range is integer in [2, 1000000000]");
-	expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "'gamma'");
-	expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "[-1e+60, 1e+60]");
-	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=0", "'lambda'");
-	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=inf", "'lambda'");
-	expect_usage_error("theory bn_bias m=4 gamma=1", "missing parameter 'lambda'");
-	expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 var=unbiased", "simulator switch");
-	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 law=cauchy",
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "'gamma'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=2e60 lambda=1", "[-1e+60, 1e+60]");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=0", "'lambda'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=inf", "'lambda'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1", "missing parameter 'lambda'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 var=unbiased", "simulator switch");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 law=cauchy",
 	                   "gauss|uniform|laplace|exp");
-	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 var=pop", "biased|unbiased");
-	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 sigma=0", "'sigma'");
-	expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 eps=-1", "'eps'");
-	expect_usage_error("sim bn_bias m=2000000 gamma=1 lambda=1", "for sim");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 var=pop", "biased|unbiased");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 sigma=0", "'sigma'");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 eps=-1", "'eps'");
+	bc_test_expect_usage_error("sim bn_bias m=2000000 gamma=1 lambda=1", "for sim");
 }
 
 /* Mean and SD of the simulator's observation `k` over n replicates. */
@@ -156,28 +143,5 @@ Test(bn_bias, input_mean_and_scale_drop_out)
  * truth accepted, every planted variant rejected, every outside point flagged. */
 Test(bn_bias, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 120)
 {
-	const struct bc_claim *c = claim();
-	struct bc_config cfg;
-	bc_config_default(&cfg);
-	cfg.detect = 0.05;
-	cfg.threads = 2;
-	struct bc_run_result res;
-	int rc = bc_harness_run(&c, 1, &cfg, &res);
-	const struct bc_claim_result *cr = &res.claims[0];
-	cr_assert_eq(cr->ulp_verdict, BC_PASS, "worst %g ulp", cr->ulp.worst);
-	int outside = 0;
-	for (int p = 0; p < c->n_points; p++) {
-		outside += c->points[p].kind == BC_OUTSIDE;
-		cr_assert_eq(cr->points[p].verdict,
-		             c->points[p].kind == BC_OUTSIDE ? BC_FLAGGED : BC_PASS, "%s: %s",
-		             c->points[p].name, bc_verdict_name(cr->points[p].verdict));
-	}
-	BC_ASSERT_LE(1, outside);
-	BC_ASSERT_LE(3, c->n_variants);
-	for (int v = 0; v < c->n_variants; v++)
-		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s not rejected",
-		             c->variants[v].name);
-	cr_assert_eq(rc, 0);
-	cr_assert_eq(res.failed, 0);
-	free(res.claims);
+	bc_test_claim_verdicts("bn_bias", 0.05);
 }

@@ -5,37 +5,24 @@
 
 #include "bc_test.h"
 
-static void expect_usage_error(const char *args, const char *fragment)
-{
-	char *out, *err;
-	int rc = bc_test_cli(args, &out, &err);
-	cr_assert_eq(rc, 2, "'%s' exited %d", args, rc);
-	cr_assert_str_empty(out, "'%s' printed on stdout: %s", args, out);
-	cr_assert(strstr(err, fragment), "'%s': stderr '%s' lacks '%s'", args, err, fragment);
-	char *nl = strchr(err, '\n');
-	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
-	free(out);
-	free(err);
-}
-
 Test(cli, bad_parameters_exit_2_with_one_line_and_no_output)
 {
-	expect_usage_error("theory corr_batch_var sigma=nan m=8 rho=0.3", "'sigma'");
-	expect_usage_error("theory corr_batch_var sigma=1 m=8", "missing parameter 'rho'");
-	expect_usage_error("theory corr_batch_var sigma=1 m=8 rho=0.3 zeta=1", "unknown parameter");
-	expect_usage_error("theory corr_batch_var sigma=1 m=8 rho=-0.5", "[-1/(m-1), 1]");
-	expect_usage_error("theory nope", "unknown claim");
-	expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --samples 1", "'--samples'");
-	expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --threads 0", "'--threads'");
-	expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --seed -1", "'--seed'");
-	expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=-0.1 mech=factor", "mech=factor");
-	expect_usage_error("sim corr_batch_var sigma=1 m=2000000 rho=0", "for sim");
-	expect_usage_error("sim corr_batch_var sigma=1 m=2 rho=-1 mech=cholesky",
+	bc_test_expect_usage_error("theory corr_batch_var sigma=nan m=8 rho=0.3", "'sigma'");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=1 m=8", "missing parameter 'rho'");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=1 m=8 rho=0.3 zeta=1", "unknown parameter");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=1 m=8 rho=-0.5", "[-1/(m-1), 1]");
+	bc_test_expect_usage_error("theory nope", "unknown claim");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --samples 1", "'--samples'");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --threads 0", "'--threads'");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --seed -1", "'--seed'");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=-0.1 mech=factor", "mech=factor");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=2000000 rho=0", "for sim");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=2 rho=-1 mech=cholesky",
 	                   "positive definite");
-	expect_usage_error("check corr_batch_var --alpha 2", "'--alpha'");
-	expect_usage_error("check nope", "unknown claim id 'nope'");
-	expect_usage_error("sweep corr_batch_var sigma=1 m=1,2,x rho=0", "'m'");
-	expect_usage_error("list extra", "no arguments");
+	bc_test_expect_usage_error("check corr_batch_var --alpha 2", "'--alpha'");
+	bc_test_expect_usage_error("check nope", "unknown claim id 'nope'");
+	bc_test_expect_usage_error("sweep corr_batch_var sigma=1 m=1,2,x rho=0", "'m'");
+	bc_test_expect_usage_error("list extra", "no arguments");
 }
 
 Test(cli, theory_prints_double_and_forty_digit_mpfr)

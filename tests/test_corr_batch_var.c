@@ -48,23 +48,5 @@ Test(corr_batch_var, never_negative_near_the_lower_edge)
  * truth accepted, every planted variant rejected, the AR(1) batch flagged. */
 Test(corr_batch_var, harness_accepts_truth_rejects_variants_flags_ar1, .timeout = 120)
 {
-	const struct bc_claim *c = bc_claim_find("corr_batch_var");
-	struct bc_config cfg;
-	bc_config_default(&cfg);
-	cfg.detect = 0.05;
-	cfg.threads = 2;
-	struct bc_run_result res;
-	int rc = bc_harness_run(&c, 1, &cfg, &res);
-	const struct bc_claim_result *cr = &res.claims[0];
-	for (int p = 0; p < c->n_points; p++)
-		cr_assert_eq(cr->points[p].verdict,
-		             c->points[p].kind == BC_OUTSIDE ? BC_FLAGGED : BC_PASS, "%s: %s",
-		             c->points[p].name, bc_verdict_name(cr->points[p].verdict));
-	BC_ASSERT_LE(3, c->n_variants);
-	for (int v = 0; v < c->n_variants; v++)
-		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s not rejected",
-		             c->variants[v].name);
-	cr_assert_eq(rc, 0);
-	cr_assert_eq(res.failed, 0);
-	free(res.claims);
+	bc_test_claim_verdicts("corr_batch_var", 0.05);
 }

@@ -267,12 +267,36 @@ static const struct bc_point points[] = {
 
 extern const struct bc_sim bc_sim_bn_bias;
 
+static const struct bc_finding findings[] = {
+	{NULL, "The seed says only that the loss is proportional to (gamma r_i)^4. The stated bias "
+	       "holds for the per-sample loss (lambda/4)(gamma r_i)^4; with lambda (gamma r_i)^4 it is "
+	       "four times larger (planted variant loss_without_quarter, rejected)."},
+	{"unbiased_var", "The seed does not say which batch variance BN uses. The formula needs the "
+	                 "1/m variance; with the 1/(m-1) variance the bias is "
+	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), about twice as large."},
+	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
+	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains."},
+	{"skewed_exp", "The seed does not say the inputs must be Gaussian. For a skewed (exponential) "
+	               "input the bias differs several-fold; heavy-tailed (point laplace) and "
+	               "light-tailed inputs (point uniform_corr, where c(m) then fails) differ too."},
+	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
+	               "eps relative to the input variance; the formula needs eps << sigma^2."},
+	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
+	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: for gamma < 0 the "
+	                   "bias is positive."},
+};
+
 const struct bc_claim bc_claim_bn_bias = {
 	.id = "bn_bias",
 	.title = "Bias of the mini-batch gradient through batch normalisation",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 批量依赖计算的偏差：以批量归一化为例",
 	.seed_formula = "E[g_mb] - dL_pop/dgamma = -6 lambda gamma^3 / (m+1); c(m) = (m+1)/(m-1) "
 	                "removes it",
+	.seed_tex = "b(m,\\gamma,\\lambda) = \\mathbb{E}[g_{\\mathrm{mb}}] - \\frac{d\\mathcal{L}_{\\mathrm{pop}}}"
+	            "{d\\gamma} = -\\frac{6\\lambda\\gamma^3}{m+1},\\quad c(m) = \\frac{m+1}{m-1}",
+	.seed_status = BC_SEED_CONDITIONS,
+	.findings = findings,
+	.n_findings = sizeof findings / sizeof *findings,
 	.model = "x_i i.i.d. Gaussian (any mean and variance); BN r_i = (x_i - mean)/sqrt(v) with "
 	         "v the 1/m batch variance and no epsilon; per-sample loss (lambda/4)(gamma r_i)^4, "
 	         "mini-batch loss the batch mean; target: the same loss under population BN, "
