@@ -10,7 +10,8 @@
 #include "bc_claim.h"
 
 #define BC_CLAIMS(X) \
-	X(corr_batch_var)
+	X(corr_batch_var) \
+	X(neyman_allocation)
 
 #define DECLARE(id) extern const struct bc_claim bc_claim_##id;
 #define POINTER(id) &bc_claim_##id,
