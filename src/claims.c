@@ -9,9 +9,12 @@
 
 #include "bc_claim.h"
 
+/* Each line ends in a backslash, so adding a claim adds exactly one line. */
 #define BC_CLAIMS(X) \
 	X(corr_batch_var) \
-	X(bn_bias)
+	X(neyman_allocation) \
+	X(bn_bias) \
+	/* end of the list */
 
 #define DECLARE(id) extern const struct bc_claim bc_claim_##id;
 #define POINTER(id) &bc_claim_##id,

@@ -1,0 +1,268 @@
+/*
+ * neyman_allocation simulator - draws a stratified batch example by example.
+ *
+ * Stratum k has mean mu_k = k S (k = 1..K, S = sum_j W_j sigma_j: distinct, nonzero, on the
+ * scale of the noise, so mu = sum_k W_k mu_k != 0) and standard deviation sigma_k; its draws
+ * are mu_k + sigma_k E with E of mean 0 and variance 1 following `law`: centred unit
+ * exponential (skewed, the default), uniform on [-sqrt 3, sqrt 3], or Gaussian.
+ *
+ * The batch is integer: alloc=neyman rounds the theory's n_k* = b W_k sigma_k / S,
+ * alloc=proportional rounds b W_k, alloc=equal rounds b / K, each by largest remainder
+ * (floors, then the leftover draws to the largest fractional parts, ties to the lower
+ * index), so the n_k sum to b and equal the real allocation whenever it is integer.
+ * A stratum left with 0 draws then either gets 1, taken from the stratum with the most
+ * (round=min1, the default; needs b >= K), or is left out of mu_hat (round=drop).
+ * alloc=given takes the integers in n as they are.
+ *
+ * One replicate draws n_k examples from every stratum, forms ybar_k and
+ * mu_hat = sum_k W_k ybar_k (over the strata that have draws), and observes
+ * (mu_hat - mu)^2, whose mean is the variance of mu_hat when it is unbiased.
+ * With pop = N >= 2 each stratum is instead a fixed population of N values (the law's
+ * quantiles at (i + 1/2) / N, standardised to mean mu_k and population SD sigma_k) and the
+ * n_k examples are drawn from it without replacement (selection sampling): outside the
+ * model, whose draws are independent.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+
+#include "bc_claim.h"
+
+/* The simulator draws every example: beyond these a check point would take hours. */
+#define SIM_B_MAX 1000000
+#define SIM_POP_MAX 1000000
+
+enum law { EXP, UNIFORM, GAUSS };
+
+struct plan {
+	int K;
+	enum law law;
+	int n[BC_VEC_MAX];
+	double w[BC_VEC_MAX], sigma[BC_VEC_MAX], mu[BC_VEC_MAX];
+	double mu_total; /* sum_k W_k mu_k over every stratum, drawn or not */
+	int pop;
+	double *values; /* pop > 0: stratum k's population at values[k * pop] */
+};
+
+static bool was_given(const struct bc_claim *c, const struct bc_args *in, const char *name)
+{
+	for (int i = 0; i < c->n_params; i++)
+		if (strcmp(c->params[i].name, name) == 0)
+			return in->given[i];
+	abort(); /* a parameter this claim does not have */
+}
+
+/* Largest-remainder rounding of x[0..K-1] (summing to b up to rounding) to integers. */
+static void largest_remainder(const double *x, int K, long b, int *n)
+{
+	double frac[BC_VEC_MAX];
+	long total = 0;
+	for (int k = 0; k < K; k++) {
+		double f = floor(x[k]);
+		n[k] = (int)f;
+		frac[k] = x[k] - f;
+		total += n[k];
+	}
+	for (long left = b - total; left > 0; left--) {
+		int best = 0;
+		for (int k = 1; k < K; k++)
+			if (frac[k] > frac[best])
+				best = k;
+		n[best]++;
+		frac[best] = -1;
+	}
+}
+
+static double quantile(enum law law, double u)
+{
+	return law == EXP ? -log1p(-u) : law == UNIFORM ? u : gsl_cdf_ugaussian_Pinv(u);
+}
+
+static void *fail(struct plan *p, char *err, size_t errlen, const char *msg)
+{
+	snprintf(err, errlen, "%s", msg);
+	if (p)
+		free(p->values);
+	free(p);
+	return NULL;
+}
+
+static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *err,
+                      size_t errlen)
+{
+	char msg[BC_ERR_LEN];
+	int K, ks, kn;
+	const double *w = bc_arg_vec(c, in, "W", &K), *sigma = bc_arg_vec(c, in, "sigma", &ks);
+	const double *given = bc_arg_vec(c, in, "n", &kn);
+	double b = bc_arg(c, in, "b"), pop = bc_arg(c, in, "pop");
+	const char *alloc = bc_arg_choice(c, in, "alloc"), *law = bc_arg_choice(c, in, "law");
+	bool drop = strcmp(bc_arg_choice(c, in, "round"), "drop") == 0;
+	if (b > SIM_B_MAX) {
+		snprintf(msg, sizeof msg, "parameter 'b' = %.0f is invalid for sim: valid range is "
+		         "integer in [1, %d] (the simulator draws every example)", b, SIM_B_MAX);
+		return fail(NULL, err, errlen, msg);
+	}
+	if (pop == 1 || pop > SIM_POP_MAX) {
+		snprintf(msg, sizeof msg, "parameter 'pop' = %.0f is invalid: valid is 0 (independent "
+		         "draws) or integer in [2, %d]", pop, SIM_POP_MAX);
+		return fail(NULL, err, errlen, msg);
+	}
+	bool is_given = strcmp(alloc, "given") == 0;
+	if (is_given != was_given(c, in, "n"))
+		return fail(NULL, err, errlen, is_given
+		            ? "parameter 'n' is missing: alloc=given needs n=n_1,...,n_K"
+		            : "parameter 'n' is valid only with alloc=given");
+	struct plan *p = calloc(1, sizeof *p);
+	if (!p)
+		return fail(NULL, err, errlen, "out of memory");
+	p->K = K;
+	p->law = strcmp(law, "exp") == 0 ? EXP : strcmp(law, "uniform") == 0 ? UNIFORM : GAUSS;
+	p->pop = (int)pop;
+
+	if (is_given) {
+		long sum = 0;
+		for (int k = 0; k < kn; k++) {
+			if (given[k] != floor(given[k])) {
+				snprintf(msg, sizeof msg, "parameter 'n' = %.17g at entry %d is invalid: "
+				         "valid are integers in [1, 1000000]", given[k], k + 1);
+				return fail(p, err, errlen, msg);
+			}
+			p->n[k] = (int)given[k];
+			sum += p->n[k];
+		}
+		if (kn != K || sum != (long)b) {
+			snprintf(msg, sizeof msg, "parameter 'n' has %d entries summing to %ld: valid "
+			         "are %d integers (one per stratum) summing to b = %.0f", kn, sum, K, b);
+			return fail(p, err, errlen, msg);
+		}
+	} else {
+		double x[BC_VEC_MAX];
+		if (strcmp(alloc, "neyman") == 0) {
+			struct bc_outputs th;
+			c->theory(in, &th);
+			for (int k = 0; k < K; k++)
+				x[k] = th.v[k];
+		} else {
+			for (int k = 0; k < K; k++)
+				x[k] = strcmp(alloc, "equal") == 0 ? b / K : b * w[k];
+		}
+		largest_remainder(x, K, (long)b, p->n);
+		if (!drop) {
+			if (b < K) {
+				snprintf(msg, sizeof msg, "parameter 'b' = %.0f is invalid with round=min1: "
+				         "valid is b >= K = %d (every stratum needs a draw)", b, K);
+				return fail(p, err, errlen, msg);
+			}
+			for (int k = 0; k < K; k++)
+				if (p->n[k] == 0) {
+					int big = 0;
+					for (int j = 1; j < K; j++)
+						if (p->n[j] > p->n[big])
+							big = j;
+					p->n[big]--;
+					p->n[k] = 1;
+				}
+		}
+	}
+	(void)ks; /* validate() made it equal to K */
+
+	double s = 0;
+	for (int k = 0; k < K; k++)
+		s += w[k] * sigma[k];
+	for (int k = 0; k < K; k++) {
+		p->w[k] = w[k];
+		p->sigma[k] = sigma[k];
+		p->mu[k] = (k + 1) * s;
+		p->mu_total += w[k] * p->mu[k];
+	}
+
+	if (p->pop) {
+		for (int k = 0; k < K; k++)
+			if (p->n[k] > p->pop) {
+				snprintf(msg, sizeof msg, "parameter 'pop' = %d is invalid: stratum %d gets "
+				         "%d draws, and without replacement pop >= n_k", p->pop, k + 1, p->n[k]);
+				return fail(p, err, errlen, msg);
+			}
+		p->values = malloc((size_t)K * (size_t)p->pop * sizeof *p->values);
+		if (!p->values)
+			return fail(p, err, errlen, "out of memory");
+		double *z = p->values; /* standardised quantiles, then stratum by stratum */
+		double mean = 0, ss = 0;
+		for (int i = 0; i < p->pop; i++) {
+			z[i] = quantile(p->law, (i + 0.5) / p->pop);
+			mean += z[i];
+		}
+		mean /= p->pop;
+		for (int i = 0; i < p->pop; i++)
+			ss += (z[i] - mean) * (z[i] - mean);
+		double sd = sqrt(ss / p->pop);
+		for (int i = 0; i < p->pop; i++)
+			z[i] = (z[i] - mean) / sd;
+		for (int k = K - 1; k >= 0; k--)
+			for (int i = 0; i < p->pop; i++)
+				p->values[(size_t)k * (size_t)p->pop + (size_t)i] =
+				        p->mu[k] + p->sigma[k] * z[i];
+	}
+	return p;
+}
+
+static void plan_free(void *vp)
+{
+	struct plan *p = vp;
+	free(p->values);
+	free(p);
+}
+
+/* Mean 0, variance 1. */
+static inline double unit_draw(enum law law, gsl_rng *r)
+{
+	switch (law) {
+	case EXP: return gsl_ran_exponential(r, 1.0) - 1.0;
+	case UNIFORM: return 1.7320508075688772 * (2 * gsl_rng_uniform(r) - 1);
+	default: return gsl_ran_gaussian_ziggurat(r, 1.0);
+	}
+}
+
+static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
+{
+	(void)work;
+	const struct plan *p = vp;
+	double mu_hat = 0;
+	for (int k = 0; k < p->K; k++) {
+		int n = p->n[k];
+		if (n == 0)
+			continue; /* round=drop: the empty stratum is left out */
+		double sum = 0;
+		if (p->pop) {
+			const double *v = p->values + (size_t)k * (size_t)p->pop;
+			for (int i = 0, need = n; need > 0; i++)
+				if (gsl_rng_uniform(r) * (p->pop - i) < need) {
+					sum += v[i];
+					need--;
+				}
+		} else {
+			for (int i = 0; i < n; i++)
+				sum += p->mu[k] + p->sigma[k] * unit_draw(p->law, r);
+		}
+		mu_hat += p->w[k] * (sum / n);
+	}
+	double d = mu_hat - p->mu_total;
+	obs[0] = d * d;
+}
+
+static const char *const obs_names[] = {"var", NULL};
+
+const struct bc_sim bc_sim_neyman_allocation = {
+	.obs = obs_names,
+	.mechanism = "each replicate draws n_k examples (Neyman, proportional, equal or given "
+	             "integer allocation) from every stratum, independently or without "
+	             "replacement from a finite stratum, and observes (sum_k W_k ybar_k - mu)^2",
+	.plan_new = plan_new,
+	.plan_free = plan_free,
+	.work_doubles = NULL,
+	.replicate = replicate,
+};
