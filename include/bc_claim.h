@@ -128,6 +128,8 @@ int bc_output_index(const struct bc_outputs *out, const char *name);
 /* A parameter's value by name, for simulators' set-up (not for hot loops). The name must
  * exist: asking for a missing one is a programming error and aborts. */
 double bc_arg(const struct bc_claim *c, const struct bc_args *in, const char *name);
+/* Whether the user gave the parameter (rather than it taking its default). */
+bool bc_arg_given(const struct bc_claim *c, const struct bc_args *in, const char *name);
 /* A BC_CHOICE parameter's word, e.g. "gauss". */
 const char *bc_arg_choice(const struct bc_claim *c, const struct bc_args *in, const char *name);
 const double *bc_arg_vec(const struct bc_claim *c, const struct bc_args *in, const char *name,

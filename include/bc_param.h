@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define BC_MAX_PARAMS 8
+#define BC_MAX_PARAMS 12
 #define BC_VEC_MAX 16
 #define BC_ERR_LEN 256
 

@@ -48,14 +48,6 @@ struct plan {
 	double *values; /* pop > 0: stratum k's population at values[k * pop] */
 };
 
-static bool was_given(const struct bc_claim *c, const struct bc_args *in, const char *name)
-{
-	for (int i = 0; i < c->n_params; i++)
-		if (strcmp(c->params[i].name, name) == 0)
-			return in->given[i];
-	abort(); /* a parameter this claim does not have */
-}
-
 /* Largest-remainder rounding of x[0..K-1] (summing to b up to rounding) to integers. */
 static void largest_remainder(const double *x, int K, long b, int *n)
 {
@@ -112,7 +104,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		return fail(NULL, err, errlen, msg);
 	}
 	bool is_given = strcmp(alloc, "given") == 0;
-	if (is_given != was_given(c, in, "n"))
+	if (is_given != bc_arg_given(c, in, "n"))
 		return fail(NULL, err, errlen, is_given
 		            ? "parameter 'n' is missing: alloc=given needs n=n_1,...,n_K"
 		            : "parameter 'n' is valid only with alloc=given");

@@ -69,3 +69,8 @@ const char *bc_point_kind_name(enum bc_point_kind k)
 {
 	return k == BC_OUTSIDE ? "outside" : k == BC_NOT_BELOW ? "not_below" : "regime";
 }
+
+bool bc_arg_given(const struct bc_claim *c, const struct bc_args *in, const char *name)
+{
+	return in->given[param_index(c, name)];
+}

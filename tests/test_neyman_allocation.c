@@ -160,41 +160,28 @@ Test(neyman_allocation, domain_errors_name_the_parameter_and_range)
 	             "|sum - 1| <= 1e-12");
 }
 
-static void expect_cli_error(const char *args, const char *fragment)
-{
-	char *out, *err;
-	int rc = bc_test_cli(args, &out, &err);
-	cr_assert_eq(rc, 2, "'%s' exited %d", args, rc);
-	cr_assert_str_empty(out, "'%s' printed on stdout: %s", args, out);
-	cr_assert(strstr(err, fragment), "'%s': stderr '%s' lacks '%s'", args, err, fragment);
-	char *nl = strchr(err, '\n');
-	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
-	free(out);
-	free(err);
-}
-
 Test(neyman_allocation, cli_bad_input_exits_2_with_one_line)
 {
-	expect_cli_error("theory neyman_allocation W=0.5,0.4 sigma=1,2 b=4", "'W' sums to");
-	expect_cli_error("theory neyman_allocation W=0.5,0.5 sigma=1,2,3 b=4", "'sigma' has 3");
-	expect_cli_error("theory neyman_allocation W=0.5,0.5 sigma=1,0 b=4", "'sigma'");
-	expect_cli_error("theory neyman_allocation W=0.5,0.5 sigma=1,2 b=4 pop=10",
+	bc_test_expect_usage_error("theory neyman_allocation W=0.5,0.4 sigma=1,2 b=4", "'W' sums to");
+	bc_test_expect_usage_error("theory neyman_allocation W=0.5,0.5 sigma=1,2,3 b=4", "'sigma' has 3");
+	bc_test_expect_usage_error("theory neyman_allocation W=0.5,0.5 sigma=1,0 b=4", "'sigma'");
+	bc_test_expect_usage_error("theory neyman_allocation W=0.5,0.5 sigma=1,2 b=4 pop=10",
 	                 "simulator switch");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 alloc=given", "'n' is missing");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 n=10,3,1", "only with alloc=given");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,3",
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=given", "'n' is missing");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 n=10,3,1", "only with alloc=given");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,3",
 	                 "summing to b = 14");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,2,1",
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,2,1",
 	                 "summing to b = 14");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,2.5,1.5",
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,2.5,1.5",
 	                 "valid are integers");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,4,0", "'n'");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=2", "b >= K = 3");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=2000000", "for sim");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 pop=1", "'pop'");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=28 pop=10", "pop >= n_k");
-	expect_cli_error("sim neyman_allocation " SEED3 " b=14 law=cauchy", "exp|uniform|gauss");
-	expect_cli_error("sweep neyman_allocation " SEED3 " b=14,x", "'b'");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=given n=10,4,0", "'n'");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=2", "b >= K = 3");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=2000000", "for sim");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 pop=1", "'pop'");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=28 pop=10", "pop >= n_k");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 law=cauchy", "exp|uniform|gauss");
+	bc_test_expect_usage_error("sweep neyman_allocation " SEED3 " b=14,x", "'b'");
 }
 
 static char *sim_outputs(const char *args)
@@ -259,30 +246,9 @@ Test(neyman_allocation, sweep_table_columns)
 Test(neyman_allocation, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 120)
 {
 	const struct bc_claim *c = claim();
-	struct bc_config cfg;
-	bc_config_default(&cfg);
-	cfg.detect = 0.05;
-	cfg.threads = 2;
-	struct bc_run_result res;
-	int rc = bc_harness_run(&c, 1, &cfg, &res);
-	const struct bc_claim_result *cr = &res.claims[0];
-	cr_assert_eq(cr->ulp_verdict, BC_PASS, "ulp %g", cr->ulp.worst);
-	int kinds[3] = {0, 0, 0};
-	for (int p = 0; p < c->n_points; p++) {
-		kinds[c->points[p].kind]++;
-		cr_assert_eq(cr->points[p].verdict,
-		             c->points[p].kind == BC_OUTSIDE ? BC_FLAGGED : BC_PASS, "%s: %s %s",
-		             c->points[p].name, bc_verdict_name(cr->points[p].verdict),
-		             cr->points[p].error);
-	}
-	BC_ASSERT_LE(3, kinds[BC_IN_REGIME]);
-	BC_ASSERT_LE(3, kinds[BC_NOT_BELOW]);
-	BC_ASSERT_LE(1, kinds[BC_OUTSIDE]);
-	BC_ASSERT_LE(3, c->n_variants);
-	for (int v = 0; v < c->n_variants; v++)
-		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s not rejected",
-		             c->variants[v].name);
-	cr_assert_eq(rc, 0);
-	cr_assert_eq(res.failed, 0);
-	free(res.claims);
+	int not_below = 0;
+	for (int p = 0; p < c->n_points; p++)
+		not_below += c->points[p].kind == BC_NOT_BELOW;
+	BC_ASSERT_LE(3, not_below); /* optimality is checked at several allocations */
+	bc_test_claim_verdicts("neyman_allocation", 0.05);
 }

@@ -398,6 +398,23 @@ static const struct bc_point points[] = {
 
 extern const struct bc_sim bc_sim_neyman_allocation;
 
+static const struct bc_finding findings[] = {
+	{"rounded_b10", "A batch holds whole samples, but n_k* is rarely an integer. The variance "
+	                "(sum W_k sigma_k)^2 / b at the optimum is a lower bound that only integer "
+	                "n_k* reach; rounding costs little when every n_k* is large."},
+	{"tiny_strata", "The seed does not say that every stratum needs n_k* >= 1 (so b >= K). A "
+	                "stratum with n_k* < 1 must still get one draw for the estimator to be "
+	                "defined, and the optimum then lies well above the formula's variance."},
+	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw and left out, the "
+	                 "estimator is biased and its mean squared error exceeds the formula."},
+	{"proportional", "The seed first describes sampling from each stratum by proportion "
+	                 "(按比例), but proportional allocation (n_k proportional to W_k) is not "
+	                 "the Neyman allocation; its variance is higher unless all sigma_k are equal."},
+	{"without_repl", "The seed's variance assumes draws with replacement (infinite strata). "
+	                 "Drawing a sizeable fraction of a finite stratum without replacement lowers "
+	                 "the variance below the formula's."},
+};
+
 const struct bc_claim bc_claim_neyman_allocation = {
 	.id = "neyman_allocation",
 	.title = "Neyman allocation of a stratified batch",
@@ -407,11 +424,14 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	.model = "mu_hat = sum_k W_k ybar_k, ybar_k the mean of n_k independent draws (with "
 	         "replacement: no finite-population correction) from stratum k of any law with "
 	         "variance sigma_k^2; W_k > 0 summing to 1; n_k real. Outputs n_k* and "
-	         "var = (sum W_k sigma_k)^2 / b (derived; the seed omits it). Findings: var is a "
-	         "lower bound, reached only if every b W_k sigma_k / S is an integer; where it is "
-	         "below 1 a stratum gets no draw (estimator undefined, biased if dropped) or must "
-	         "get one (optimum then above var); '按比例' is not proportional allocation; "
-	         "sampling without replacement from small strata lowers the variance below var",
+	         "var = (sum W_k sigma_k)^2 / b (derived; the seed omits it); the formula needs "
+	         "b W_k sigma_k / S >= 1 for every stratum",
+	.seed_tex = "n_k^\\star = b\\,\\frac{W_k\\sigma_k}{\\sum_{j=1}^K W_j\\sigma_j}"
+	            "\\text{ minimises } \\sum_{k=1}^K \\frac{W_k^2\\sigma_k^2}{n_k}"
+	            "\\text{ subject to } \\sum_k n_k = b",
+	.seed_status = BC_SEED_CONDITIONS,
+	.findings = findings,
+	.n_findings = sizeof findings / sizeof *findings,
 	.params = params,
 	.n_params = sizeof params / sizeof *params,
 	.validate = validate,
