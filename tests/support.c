@@ -53,7 +53,10 @@ static char *slurp(const char *path)
 
 int bc_test_cli(const char *args, char **out, char **err)
 {
-	char out_path[] = "/tmp/bc_test_outXXXXXX", err_path[] = "/tmp/bc_test_errXXXXXX";
+	/* mkstemp templates: the name, then six placeholder characters it replaces */
+	char out_path[32] = "/tmp/bc_test_out", err_path[32] = "/tmp/bc_test_err";
+	memset(out_path + strlen(out_path), 'X', 6);
+	memset(err_path + strlen(err_path), 'X', 6);
 	int fo = mkstemp(out_path), fe = mkstemp(err_path);
 	cr_assert(fo >= 0 && fe >= 0);
 	close(fo);
