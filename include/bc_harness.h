@@ -6,6 +6,9 @@
  *  2. Monte Carlo vs closed form: at each check point, |estimate - theory| <= z * SE, where
  *     z is the two-sided Bonferroni quantile for family-wise rate alpha over every
  *     comparison the run makes (points and planted-variant comparisons together).
+ *     SE is the replicates' standard error, but never below 2^-40 of the point's scale:
+ *     a simulator computing in double cannot resolve more, even when its observations are
+ *     constant.
  *     A BC_NOT_BELOW point (theory is an optimum) fails only when the estimate is more than
  *     z standard errors below it.
  *  3. Power: a pilot of `pilot` replicates estimates the per-replicate SD; the decisive run
@@ -47,7 +50,7 @@ struct bc_config {
 	double alpha;   /* family-wise false-alarm rate over the run */
 	double detect;  /* relative error each check must detect */
 	double power;   /* probability of detecting it */
-	uint64_t pilot; /* pilot replicates per point */
+	uint64_t pilot; /* pilot replicates per point (at most budget) */
 	uint64_t budget; /* most replicates a point may use */
 	bool progress;  /* one line per point on stderr */
 };

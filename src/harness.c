@@ -13,6 +13,10 @@
 /* Inflation of the pilot's SD: the pilot's own sampling error must not cost power. */
 #define PILOT_MARGIN 1.1
 
+/* The simulators compute in double: an estimate cannot be trusted closer than this, relative
+ * to the point's scale, even when its observations are constant (SE 0) or nearly so. */
+#define ROUNDING_SE_REL 0x1p-40
+
 void bc_config_default(struct bc_config *cfg)
 {
 	cfg->seed = 1;
@@ -82,11 +86,12 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	struct bc_moments m[BC_MAX_OUT];
 	struct bc_stream_id id = {cfg->seed, bc_rng_claim_hash(c->id), BC_PURPOSE_PILOT,
 	                          (uint32_t)index};
-	if (bc_mc_run(c, &pr->args, &id, cfg->pilot, cfg->threads, m, pr->error, sizeof pr->error))
+	uint64_t pilot = cfg->pilot < cfg->budget ? cfg->pilot : cfg->budget;
+	if (bc_mc_run(c, &pr->args, &id, pilot, cfg->threads, m, pr->error, sizeof pr->error))
 		return;
 	uint64_t need = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect, run->z,
 	                                           run->z_power, PILOT_MARGIN);
-	pr->samples = need > cfg->budget ? cfg->budget : need < cfg->pilot ? cfg->pilot : need;
+	pr->samples = need > cfg->budget ? cfg->budget : need < pilot ? pilot : need;
 	if (cfg->progress)
 		fprintf(stderr, "  %s/%s: %llu replicates...\n", c->id, pt->name,
 		        (unsigned long long)pr->samples);
@@ -95,7 +100,7 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	              sizeof pr->error))
 		return;
 	pr->estimate = m[oi].mean;
-	pr->se = bc_est_se(m[oi]);
+	pr->se = fmax(bc_est_se(m[oi]), ROUNDING_SE_REL * scale);
 	pr->z = (pr->estimate - pr->theory) / pr->se;
 	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
 	bool agrees = pt->kind == BC_NOT_BELOW ? pr->estimate - pr->theory >= -run->z * pr->se

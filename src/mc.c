@@ -31,8 +31,10 @@ int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct b
 	struct bc_moments *blocks = malloc(n_blocks * (size_t)n_obs * sizeof *blocks);
 	size_t work_n = sim->work_doubles ? sim->work_doubles(plan) : 0;
 	int failed = blocks == NULL;
+	if (failed)
+		goto done; /* an `if` clause on the region would still run it, serially */
 
-#pragma omp parallel num_threads(threads) if (!failed)
+#pragma omp parallel num_threads(threads)
 	{
 		gsl_rng *rng = bc_rng_new();
 		double *work = malloc((work_n + 1) * sizeof *work);
@@ -61,6 +63,7 @@ int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct b
 		if (rng)
 			gsl_rng_free(rng);
 	}
+done:
 	if (!failed)
 		for (int k = 0; k < n_obs; k++) {
 			struct bc_moments m = {0, 0, 0};

@@ -3,7 +3,7 @@
  * Bernoulli(p) draw, with a "theory" that is off by a chosen relative error. The harness
  * must accept the truth, reject an error three times its stated detectable size, call a
  * starved check inconclusive, refuse to flag an outside point that agrees, and test a
- * lower bound one-sided.
+ * lower bound one-sided. A second toy with constant observations pins the SE floor.
  */
 #include <math.h>
 #include <stdio.h>
@@ -112,5 +112,39 @@ Test(harness, replicate_count_follows_the_pilot)
 	double z = res.z + res.z_power;
 	double expect = pow(z * 1.1 * sqrt(0.7 / 0.3) / 0.01, 2);
 	BC_ASSERT_REL((double)res.claims[0].points[0].samples, expect, 0.05);
+	free(res.claims);
+}
+
+/* Constant observations 1e-15 off p: SE is 0, so only the rounding floor decides. */
+static void replicate_constant(const void *plan, gsl_rng *r, double *work, double *obs)
+{
+	(void)r, (void)work;
+	obs[0] = *(const double *)plan * (1 + 1e-15);
+}
+
+static const struct bc_sim constant_sim = {obs, "constant", plan_new, free, NULL,
+                                           replicate_constant};
+static const struct bc_point constant_points[] = {
+	{"rounding_off", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
+	{"off_1e9", BC_IN_REGIME, "p=0.3 err=1e-9", "mean", "", NULL},
+};
+
+Test(harness, constant_observations_are_judged_to_rounding_not_to_zero)
+{
+	struct bc_claim constant = toy;
+	constant.id = "toy_constant";
+	constant.sim = &constant_sim;
+	constant.points = constant_points;
+	constant.n_points = 2;
+	constant.n_variants = 0;
+	const struct bc_claim *c = &constant;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	const struct bc_point_result *pr = res.claims[0].points;
+	cr_assert_eq(pr[0].verdict, BC_PASS, "a 1e-15 rounding difference is not an error");
+	BC_ASSERT_LE(pr[0].detectable, cfg.detect);
+	cr_assert_eq(pr[1].verdict, BC_FAIL, "a 1e-9 error is far above rounding");
 	free(res.claims);
 }
