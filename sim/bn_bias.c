@@ -6,7 +6,9 @@
  * var=unbiased), normalises r_i = (x_i - mean)/sqrt(var + eps), and differentiates the
  * mini-batch loss L_mb = (1/m) sum (lambda/4) (gamma r_i)^4 with respect to gamma:
  * g_mb = (1/m) sum lambda gamma^3 r_i^4 (the batch statistics do not involve gamma).
- * Observations: g_mb - G and c(m) g_mb - G with c(m) = (m+1)/(m-1), the seed's factor.
+ * Observations: g_mb - G and c g_mb - G, with c the theory's output c (the seed's factor
+ * (m+1)/(m-1)), so a wrong c in the theory shows as a bias of the corrected gradient.
+ * lambda gamma^3 multiplies once, at the end: no product of it underflows in the loop.
  *
  * G is the population gradient, a constant of the model rather than the formula under
  * test: the same loss under BN with the population mean and variance (and the same eps),
@@ -33,9 +35,9 @@ struct plan {
 	int m;
 	double mu, sigma, eps;
 	double var_divisor; /* m or m - 1 */
-	double lambda, gamma;
-	double c;   /* the seed's correction factor (m+1)/(m-1) */
-	double pop; /* population gradient G */
+	double lg3;   /* lambda gamma^3 */
+	double c;     /* the theory's correction factor */
+	double kappa; /* G / lambda gamma^3, G the population gradient */
 };
 
 static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char *err,
@@ -63,11 +65,13 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 	p->sigma = bc_arg(cl, in, "sigma");
 	p->eps = bc_arg(cl, in, "eps");
 	p->var_divisor = strcmp(bc_arg_choice(cl, in, "var"), "unbiased") == 0 ? m - 1 : m;
-	p->lambda = bc_arg(cl, in, "lambda");
-	p->gamma = bc_arg(cl, in, "gamma");
-	p->c = (m + 1) / (m - 1);
+	double gamma = bc_arg(cl, in, "gamma");
+	p->lg3 = bc_arg(cl, in, "lambda") * (gamma * gamma * gamma);
+	struct bc_outputs th;
+	cl->theory(in, &th);
+	p->c = th.v[bc_output_index(&th, "c")];
 	double shrink = 1 + p->eps / (p->sigma * p->sigma);
-	p->pop = p->lambda * p->gamma * p->gamma * p->gamma * kappa[p->law] / (shrink * shrink);
+	p->kappa = kappa[p->law] / (shrink * shrink);
 	return p;
 }
 
@@ -119,16 +123,16 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 	} while (ss == 0);
 	double var = ss / p->var_divisor;
 	double inv_sd = 1 / sqrt(var + p->eps);
-	/* dL_mb/dgamma, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4 */
-	double g3 = p->gamma * p->gamma * p->gamma, grad = 0;
+	/* dL_mb/dgamma = lambda gamma^3 r4, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4 */
+	double r4 = 0;
 	for (int i = 0; i < m; i++) {
 		double ri = (x[i] - mean) * inv_sd;
 		double r2 = ri * ri;
-		grad += p->lambda * g3 * (r2 * r2);
+		r4 += r2 * r2;
 	}
-	grad /= m;
-	obs[0] = grad - p->pop;
-	obs[1] = p->c * grad - p->pop;
+	r4 /= m;
+	obs[0] = p->lg3 * (r4 - p->kappa);
+	obs[1] = p->lg3 * (p->c * r4 - p->kappa);
 }
 
 static const char *const obs_names[] = {"bias", "bias_corrected", NULL};

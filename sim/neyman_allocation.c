@@ -12,7 +12,9 @@
  * index), so the n_k sum to b and equal the real allocation whenever it is integer.
  * A stratum left with 0 draws then either gets 1, taken from the stratum with the most
  * (round=min1, the default; needs b >= K), or is left out of mu_hat (round=drop).
- * alloc=given takes the integers in n as they are.
+ * alloc=given takes the integers in n as they are. alloc=srs is no stratification at all:
+ * the simple random sample the seed compares with, b draws each from a stratum picked with
+ * probability W_k (GSL's Walker table), and mu_hat = their plain mean.
  *
  * One replicate draws n_k examples from every stratum, forms ybar_k and
  * mu_hat = sum_k W_k ybar_k (over the strata that have draws), and observes
@@ -46,6 +48,8 @@ struct plan {
 	double mu_total; /* sum_k W_k mu_k over every stratum, drawn or not */
 	int pop;
 	double *values; /* pop > 0: stratum k's population at values[k * pop] */
+	int srs_b;                /* alloc=srs: b draws from the mixture, else 0 */
+	gsl_ran_discrete_t *pick; /* alloc=srs: stratum k with probability W_k */
 };
 
 /* Largest-remainder rounding of x[0..K-1] (summing to b up to rounding) to integers. */
@@ -77,8 +81,10 @@ static double quantile(enum law law, double u)
 static void *fail(struct plan *p, char *err, size_t errlen, const char *msg)
 {
 	snprintf(err, errlen, "%s", msg);
-	if (p)
+	if (p) {
 		free(p->values);
+		gsl_ran_discrete_free(p->pick);
+	}
 	free(p);
 	return NULL;
 }
@@ -131,6 +137,14 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 			         "are %d integers (one per stratum) summing to b = %.0f", kn, sum, K, b);
 			return fail(p, err, errlen, msg);
 		}
+	} else if (strcmp(alloc, "srs") == 0) {
+		if (pop != 0)
+			return fail(p, err, errlen, "parameter 'pop' is invalid with alloc=srs: valid "
+			            "is 0 (the simple random sample draws independently)");
+		p->srs_b = (int)b;
+		p->pick = gsl_ran_discrete_preproc((size_t)K, w);
+		if (!p->pick)
+			return fail(p, err, errlen, "out of memory");
 	} else {
 		double x[BC_VEC_MAX];
 		if (strcmp(alloc, "neyman") == 0) {
@@ -206,6 +220,7 @@ static void plan_free(void *vp)
 {
 	struct plan *p = vp;
 	free(p->values);
+	gsl_ran_discrete_free(p->pick);
 	free(p);
 }
 
@@ -224,7 +239,14 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	(void)work;
 	const struct plan *p = vp;
 	double mu_hat = 0;
-	for (int k = 0; k < p->K; k++) {
+	if (p->srs_b) {
+		for (int i = 0; i < p->srs_b; i++) {
+			size_t k = gsl_ran_discrete(r, p->pick);
+			mu_hat += p->mu[k] + p->sigma[k] * unit_draw(p->law, r);
+		}
+		mu_hat /= p->srs_b;
+	}
+	for (int k = 0; k < p->K && !p->srs_b; k++) {
 		int n = p->n[k];
 		if (n == 0)
 			continue; /* round=drop: the empty stratum is left out */
@@ -252,7 +274,9 @@ const struct bc_sim bc_sim_neyman_allocation = {
 	.obs = obs_names,
 	.mechanism = "each replicate draws n_k examples (Neyman, proportional, equal or given "
 	             "integer allocation) from every stratum, independently or without "
-	             "replacement from a finite stratum, and observes (sum_k W_k ybar_k - mu)^2",
+	             "replacement from a finite stratum, and observes (sum_k W_k ybar_k - mu)^2; "
+	             "or (alloc=srs) draws b examples from the whole data set, each from stratum k "
+	             "with probability W_k, and observes (their mean - mu)^2",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = NULL,

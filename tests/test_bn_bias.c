@@ -145,3 +145,35 @@ Test(bn_bias, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 1
 {
 	bc_test_claim_verdicts("bn_bias", 0.05);
 }
+
+/* The simulator applies the theory's own c: a wrong correction factor m/(m-1) in the theory
+ * must make the corrected point fail, so the Monte Carlo tests c itself. */
+static void theory_wrong_c(const struct bc_args *in, struct bc_outputs *out)
+{
+	claim()->theory(in, out);
+	double m = in->x[0];
+	out->v[bc_output_index(out, "c")] = m / (m - 1);
+}
+
+Test(bn_bias, a_wrong_correction_factor_fails_the_corrected_point, .timeout = 60)
+{
+	struct bc_claim wrong = *claim();
+	const struct bc_point *corrected = NULL;
+	for (int p = 0; p < wrong.n_points; p++)
+		if (strcmp(wrong.points[p].name, "corrected") == 0)
+			corrected = &wrong.points[p];
+	cr_assert(corrected);
+	cr_assert_eq(strcmp(wrong.params[0].name, "m"), 0);
+	wrong.theory = theory_wrong_c;
+	wrong.points = corrected;
+	wrong.n_points = 1;
+	wrong.n_variants = 0;
+	const struct bc_claim *c = &wrong;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.detect = 0.05;
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	cr_assert_eq(res.claims[0].points[0].verdict, BC_FAIL);
+	free(res.claims);
+}

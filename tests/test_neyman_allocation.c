@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_multimin.h>
+
 #include "bc_claim.h"
 #include "bc_harness.h"
 #include "bc_test.h"
@@ -120,6 +122,74 @@ Test(neyman_allocation, var_is_the_minimum_of_the_seeds_variance)
 	}
 }
 
+/* sum_k W_k^2 sigma_k^2 / n_k over n_k = b softmax(theta)_k, theta_K = 0: every positive
+ * allocation summing to b, with no constraint left for the minimiser. */
+struct seed_variance {
+	int K;
+	double b, ws2[BC_VEC_MAX];
+};
+
+static void allocation_of(const gsl_vector *theta, const struct seed_variance *sv, double *n)
+{
+	double sum = 0;
+	for (int k = 0; k < sv->K; k++)
+		sum += n[k] = k < sv->K - 1 ? exp(gsl_vector_get(theta, (size_t)k)) : 1.0;
+	for (int k = 0; k < sv->K; k++)
+		n[k] *= sv->b / sum;
+}
+
+static double seed_variance_at(const gsl_vector *theta, void *params)
+{
+	const struct seed_variance *sv = params;
+	double n[BC_VEC_MAX], v = 0;
+	allocation_of(theta, sv, n);
+	for (int k = 0; k < sv->K; k++)
+		v += sv->ws2[k] / n[k];
+	return v;
+}
+
+/* The seed's optimisation problem solved numerically (GSL's Nelder-Mead, started from the
+ * equal allocation), independent of the closed form: its minimiser is n*, its minimum var. */
+Test(neyman_allocation, n_star_is_the_numerical_minimiser)
+{
+	static const char *const lines[] = {
+		SEED3 " b=14",
+		"W=0.8,0.2 sigma=1,6 b=20",
+		"W=0.35,0.25,0.2,0.1,0.1 sigma=1.5,0.2,4,2.5,0.7 b=40",
+	};
+	for (size_t t = 0; t < sizeof lines / sizeof *lines; t++) {
+		struct bc_outputs o;
+		struct bc_args in;
+		theory_at(lines[t], &o, &in);
+		struct seed_variance sv = {.K = in.len[0], .b = in.x[2]};
+		for (int k = 0; k < sv.K; k++)
+			sv.ws2[k] = pow(in.vec[0][k] * in.vec[1][k], 2);
+		size_t dim = (size_t)sv.K - 1;
+		gsl_multimin_function f = {seed_variance_at, dim, &sv};
+		gsl_vector *theta = gsl_vector_calloc(dim), *step = gsl_vector_alloc(dim);
+		gsl_vector_set_all(step, 0.5);
+		gsl_multimin_fminimizer *m =
+		        gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, dim);
+		gsl_multimin_fminimizer_set(m, &f, theta, step);
+		int status = GSL_CONTINUE;
+		for (int it = 0; it < 20000 && status == GSL_CONTINUE; it++) {
+			if (gsl_multimin_fminimizer_iterate(m))
+				break;
+			/* f is flat to rounding within ~1e-8 of the minimum: stop at 1e-7 */
+			status = gsl_multimin_test_size(gsl_multimin_fminimizer_size(m), 1e-7);
+		}
+		cr_assert_eq(status, GSL_SUCCESS, "%s: the minimiser did not converge", lines[t]);
+		double n[BC_VEC_MAX];
+		allocation_of(gsl_multimin_fminimizer_x(m), &sv, n);
+		for (int k = 0; k < sv.K; k++)
+			BC_ASSERT_REL(n[k], o.v[k], 1e-5);
+		BC_ASSERT_REL(gsl_multimin_fminimizer_minimum(m), output(&o, "var"), 1e-12);
+		gsl_multimin_fminimizer_free(m);
+		gsl_vector_free(theta);
+		gsl_vector_free(step);
+	}
+}
+
 static void expect_error(const char *line, bool allow_sim, const char *frag1, const char *frag2)
 {
 	struct bc_args in;
@@ -181,6 +251,8 @@ Test(neyman_allocation, cli_bad_input_exits_2_with_one_line)
 	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 pop=1", "'pop'");
 	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=28 pop=10", "pop >= n_k");
 	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 law=cauchy", "exp|uniform|gauss");
+	bc_test_expect_usage_error("sim neyman_allocation " SEED3 " b=14 alloc=srs pop=40",
+	                 "'pop' is invalid with alloc=srs");
 	bc_test_expect_usage_error("sweep neyman_allocation " SEED3 " b=14,x", "'b'");
 }
 
@@ -212,6 +284,7 @@ Test(neyman_allocation, simulator_rounds_to_the_intended_integers, .timeout = 60
 	expect_same_batch(SEED3 " b=14", SEED3 " b=14 alloc=given n=10,3,1");
 	expect_same_batch(SEED3 " b=28 law=uniform", SEED3 " b=28 alloc=given n=20,6,2 law=uniform");
 	expect_same_batch(SEED3 " b=10", SEED3 " b=10 alloc=given n=7,2,1");
+	expect_same_batch(SEED3 " b=17", SEED3 " b=17 alloc=given n=12,4,1");
 	expect_same_batch(SEED3 " b=20 alloc=proportional", SEED3 " b=20 alloc=given n=10,6,4");
 	expect_same_batch(SEED3 " b=21 alloc=equal", SEED3 " b=21 alloc=given n=7,7,7");
 	expect_same_batch("W=0.25,0.25,0.25,0.25 sigma=10,0.1,0.1,0.1 b=8",
@@ -225,6 +298,31 @@ Test(neyman_allocation, simulator_rounds_to_the_intended_integers, .timeout = 60
 	cr_assert_str_neq(a, b);
 	free(a);
 	free(b);
+}
+
+/* alloc=srs draws b examples from the whole mixture (stratum k with probability W_k, mean
+ * mu_k = k S): the sample mean's variance is (sum W sigma^2 + sum W (mu_k - mu)^2) / b. */
+Test(neyman_allocation, simple_random_sample_has_the_mixture_variance, .timeout = 60)
+{
+	char *out, *err;
+	cr_assert_eq(bc_test_cli("sim neyman_allocation " SEED3 " b=20 alloc=srs --samples 400000",
+	                         &out, &err), 0, "%s", err);
+	double est, se, S = 2.8, w[] = {0.5, 0.3, 0.2}, sd[] = {4, 2, 1}, mu = 0, within = 0,
+	                between = 0;
+	char *v = strstr(out, "\"var\":{\"estimate\":");
+	cr_assert(v && sscanf(v, "\"var\":{\"estimate\":%lf,\"se\":%lf", &est, &se) == 2, "%s",
+	          out);
+	for (int k = 0; k < 3; k++)
+		mu += w[k] * (k + 1) * S;
+	for (int k = 0; k < 3; k++) {
+		within += w[k] * sd[k] * sd[k];
+		between += w[k] * pow((k + 1) * S - mu, 2);
+	}
+	double want = (within + between) / 20;
+	BC_ASSERT_LE(fabs(est - want), 5 * se);
+	BC_ASSERT_LE(se, 0.005 * want); /* precise enough to tell it from within / 20 alone */
+	free(out);
+	free(err);
 }
 
 /* The table the plot reads: parameters, then n1..nK, var, then var_est var_se. */

@@ -270,20 +270,23 @@ extern const struct bc_sim bc_sim_bn_bias;
 static const struct bc_finding findings[] = {
 	{NULL, "The seed says only that the loss is proportional to (gamma r_i)^4. The stated bias "
 	       "holds for the per-sample loss (lambda/4)(gamma r_i)^4; with lambda (gamma r_i)^4 it is "
-	       "four times larger (planted variant loss_without_quarter, rejected)."},
+	       "four times larger. This is algebra, not a simulation result: the simulator pins "
+	       "lambda/4."},
 	{"unbiased_var", "The seed does not say which batch variance BN uses. The formula needs the "
 	                 "1/m variance; with the 1/(m-1) variance the bias is "
 	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), about twice as large."},
 	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
 	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains."},
-	{"skewed_exp", "The seed does not say the inputs must be Gaussian. For a skewed (exponential) "
-	               "input the bias differs several-fold; heavy-tailed (point laplace) and "
-	               "light-tailed inputs (point uniform_corr, where c(m) then fails) differ too."},
+	{"skewed_exp", "The seed does not say the inputs must be Gaussian. The derivation uses "
+	               "Gaussianity, and every other law tested breaks the formula: for a skewed "
+	               "(exponential) input the bias is many times larger, and heavy-tailed "
+	               "(point laplace) and light-tailed inputs (point uniform_corr, where c(m) then "
+	               "fails) differ too."},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
 	               "eps relative to the input variance; the formula needs eps << sigma^2."},
 	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
-	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: for gamma < 0 the "
-	                   "bias is positive."},
+	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
+	                   "underestimated for every gamma, but for gamma < 0 the bias is positive."},
 };
 
 const struct bc_claim bc_claim_bn_bias = {

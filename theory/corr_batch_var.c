@@ -14,14 +14,20 @@
  *            = m^-2 (m sigma^2 + m (m - 1) rho sigma^2)
  *            = sigma^2 (1 + (m - 1) rho) / m.                               (agrees)
  *
- * Condition the seed does not state (finding): the covariance matrix
- * sigma^2 ((1 - rho) I + rho 11') has eigenvalues sigma^2 (1 - rho) and
- * sigma^2 (1 + (m - 1) rho), so such a batch exists only for -1/(m - 1) <= rho <= 1. Below
- * that the formula returns a negative "variance"; the domain check refuses it. With rho < 0
- * the batch size is itself bounded (m <= 1 - 1/rho), so the seed's limit "Var -> rho sigma^2
- * as m grows" is a statement about rho >= 0 only. Constant pairwise correlation is a real
- * condition: the outside-regime point feeds an AR(1) batch (lag-1 correlation rho, decaying
- * with lag, as in the time-series data the seed mentions) and the formula overstates it.
+ * The seed states its conditions (common variance, the same rho for every pair) and its
+ * limit Var -> rho sigma^2 for rho > 0 only, so the formula holds exactly as written.
+ * Remarks (findings that sharpen it):
+ *  - The domain is implicit: the covariance matrix sigma^2 ((1 - rho) I + rho 11') has
+ *    eigenvalues sigma^2 (1 - rho) and sigma^2 (1 + (m - 1) rho), so such a batch exists only
+ *    for -1/(m - 1) <= rho <= 1, where the formula is >= 0. Below, it returns a negative
+ *    "variance"; the domain check refuses it. For rho < 0 the batch size is bounded,
+ *    m <= 1 - 1/rho.
+ *  - The seed motivates the formula with time-series data, which its model does not cover:
+ *    an AR(1) batch (lag-k correlation rho^k) has variance
+ *        (sigma^2/m) (1 + 2 sum_{k=1}^{m-1} (1 - k/m) rho^k),
+ *    below the formula for rho > 0 and m >= 3 (the formula overstates it; outside point
+ *    ar1_batch), above it for rho < 0 (the lag-2 correlation rho^2 exceeds rho), equal at
+ *    m = 2.
  *
  * Numerics: 1 + (m - 1) rho cancels as rho approaches -1/(m - 1); fma() forms it with one
  * rounding, so the result stays within a few ulps of MPFR over the whole domain.
@@ -156,15 +162,15 @@ static const struct bc_point points[] = {
 };
 
 static const struct bc_finding findings[] = {
-	{NULL, "The seed does not say that rho must be at least -1/(m-1). No batch has a smaller "
-	       "common correlation (the correlation matrix would have a negative eigenvalue "
-	       "1 + (m-1) rho), and the formula then returns a negative variance; the suite "
-	       "refuses such inputs. So for rho < 0 the batch size is bounded, m <= 1 - 1/rho, and "
-	       "the seed's limit Var -> rho sigma^2 as m grows holds for rho >= 0 only."},
-	{"ar1_batch", "The formula needs the same correlation for every pair. For a time-series "
-	              "batch, the case the seed itself gives as motivation, neighbours correlate "
-	              "with rho but pairs k apart with rho^k, and the formula overstates the "
-	              "variance of the batch mean several-fold."},
+	{NULL, "Implicit domain (remark): the seed does not say that rho must be at least "
+	       "-1/(m-1). No batch has a smaller common correlation (the correlation matrix would "
+	       "have a negative eigenvalue 1 + (m-1) rho), and the formula then returns a negative "
+	       "variance; the suite refuses such inputs. So for rho < 0 the batch size is "
+	       "bounded, m <= 1 - 1/rho."},
+	{"ar1_batch", "The seed motivates the formula with time-series data, which its model "
+	              "(the same rho for every pair) does not cover: in an AR(1) batch pairs k "
+	              "apart correlate with rho^k, and for rho > 0 the formula overstates the "
+	              "variance of the batch mean (understates it for rho < 0)."},
 };
 
 extern const struct bc_sim bc_sim_corr_batch_var;
@@ -175,9 +181,9 @@ const struct bc_claim bc_claim_corr_batch_var = {
 	.source = "seed 000_afccf42146ca7ee5.txt, section 小批量方法的核心权衡",
 	.seed_formula = "sigma_eff^2 = sigma^2 (1 + (m-1) rho) / m",
 	.seed_tex = "\\sigma_{\\mathrm{eff}}^2 = \\sigma^2 \\frac{1 + (m-1)\\rho}{m}",
-	.model = "X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for all i != j, any "
-	         "law; valid only for -1/(m-1) <= rho <= 1 (the seed omits the lower bound)",
-	.seed_status = BC_SEED_CONDITIONS,
+	.model = "X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for all i != j (as "
+	         "the seed states), any law; such a batch exists only for -1/(m-1) <= rho <= 1",
+	.seed_status = BC_SEED_EXACT,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,
 	.params = params,

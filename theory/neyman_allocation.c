@@ -34,17 +34,21 @@
  *  1. A batch needs integers. n_k* is rarely an integer; every allocation, integer or not,
  *     has variance >= var (identity above), so var is a lower bound reached only when all
  *     b W_k sigma_k / S are integers. Rounding costs (1/b) sum (n_k - n_k*)^2 / n_k relative:
- *     little when every n_k* is large (point rounded_b10, +0.9%, not below).
+ *     little when every n_k* is at least 1 (point rounded_b17: n* = (12.14, 3.64, 1.21) rounds
+ *     to (12, 4, 1), +0.47%, not below).
  *  2. Tiny strata. Where n_k* < 1 a rounded allocation may give stratum k no draw: ybar_k is
- *     undefined, and leaving the stratum out biases mu_hat by -W_k mu_k (point
- *     tiny_dropped, flagged). Giving it the one draw an unbiased estimator needs
+ *     undefined, and leaving the stratum out biases mu_hat by -W_k mu_k: its mean squared
+ *     error is its variance (which may even be below var) plus (W_k mu_k)^2, above var unless
+ *     mu_k is near 0 (point tiny_dropped, mu_2 = 2S, flagged). Giving it the one draw an
+ *     unbiased estimator needs
  *     makes the real optimum subject to n_k >= 1 the water-filling
  *     n_k = max(1, lambda W_k sigma_k), variance sum_{pinned} W_k^2 sigma_k^2 +
  *     S_free^2 / (b - #pinned), strictly above var (point tiny_strata: three strata with
  *     n_k* = 0.08 are pinned, the batch is (5, 1, 1, 1) and its variance 1.2519 is +51% on
- *     var = 0.8288; the estimate there agrees with 1.2519). So the formula needs
- *     b W_k sigma_k / S >= 1 for every k, in particular b >= K.
- *  3. "按比例从每个分层中抽样" reads as proportional allocation (n_k proportional to W_k),
+ *     var = 0.8288; the estimate there agrees with 1.2519). The formula is still the exact
+ *     minimiser over real n_k; only the estimator needs n_k >= 1, so var is reachable only
+ *     where b W_k sigma_k / S >= 1 for every k, in particular b >= K.
+ *  3. "按比例从每个分层中抽样" can be read as proportional allocation (n_k prop. to W_k),
  *     whose variance sum W_k sigma_k^2 / b exceeds var unless all sigma_k are equal; the
  *     Neyman allocation is proportional to W_k sigma_k instead (point proportional, not
  *     below; planted variant proportional_allocation, rejected).
@@ -58,6 +62,10 @@
  *     fraction of N_k (point without_repl: N_k = 40, n = (20, 6, 2), 0.1744 against
  *     var = 0.28, and the simulation agrees with 0.1744).
  *  6. The weights must sum to 1 for mu_hat to estimate mu; the domain refuses other W.
+ *  7. The seed's comparison, stratification against a simple random sample of the same b
+ *     (alloc=srs, point srs: not below): the sample mean of b draws from the whole data set
+ *     has variance (sum W_k sigma_k^2 + sum W_k (mu_k - mu)^2)/b >= sum W_k sigma_k^2 / b >=
+ *     var (Cauchy-Schwarz), so it holds.
  *
  * Numerics: the products W_k sigma_k span about 2^-2150..2^500 over the domain, so each is
  * split exactly as (m_k + r_k) 2^e_k, m_k = the rounded product of the frexp mantissas (in
@@ -81,7 +89,7 @@ enum { W, SIGMA, B, ALLOC, N, ROUND, LAW, POP };
 
 #define SUM_TOL 1e-12
 
-static const char *const allocs[] = {"neyman", "proportional", "equal", "given", NULL};
+static const char *const allocs[] = {"neyman", "proportional", "equal", "given", "srs", NULL};
 static const char *const rounds[] = {"min1", "drop", NULL};
 static const char *const laws[] = {"exp", "uniform", "gauss", NULL};
 
@@ -93,7 +101,8 @@ static const struct bc_param params[] = {
 	[B] = {"b", BC_INT, 1, 1e15, false, false, NULL, NULL, false, "total batch size"},
 	[ALLOC] = {"alloc", BC_CHOICE, 0, 0, false, false, allocs, "neyman", true,
 	           "allocation simulated: Neyman (b W_k sigma_k / S), proportional (b W_k), "
-	           "equal (b / K), each rounded to integers; or given (the integers in n)"},
+	           "equal (b / K), each rounded to integers; given (the integers in n); or srs, "
+	           "no strata: b draws from the whole data set and their plain mean"},
 	[N] = {"n", BC_VECTOR, 1, 1e6, false, false, NULL, "1", true,
 	       "with alloc=given (and only then): integer draws per stratum, summing to b"},
 	[ROUND] = {"round", BC_CHOICE, 0, 0, false, false, rounds, "min1", true,
@@ -375,19 +384,21 @@ static const struct bc_point points[] = {
 	 "W=0.25,0.2,0.15,0.1,0.1,0.1,0.05,0.05 sigma=1,2,1,3,0.5,1,4,3 b=32", "var",
 	 "K = 8, exponential strata, n* = (5, 8, 3, 6, 1, 2, 4, 3)", NULL},
 	{"near_9_4_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=9,4,1", "var",
-	 "an integer allocation next to n* = (10, 3, 1): +2.6%, never below the optimum", NULL},
+	 "an integer allocation next to n* = (10, 3, 1): never below the optimum", NULL},
 	{"near_11_2_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=11,2,1 law=uniform", "var",
-	 "another neighbour of n* = (10, 3, 1): +4.2%, never below the optimum", NULL},
-	{"rounded_b10", BC_NOT_BELOW, SEED3 " b=10", "var",
-	 "n* = (7.14, 2.14, 0.71) rounded to (7, 2, 1): rounding costs +0.9%, above the bound",
+	 "another neighbour of n* = (10, 3, 1): never below the optimum", NULL},
+	{"rounded_b17", BC_NOT_BELOW, SEED3 " b=17", "var",
+	 "n* = (12.14, 3.64, 1.21), every n_k* >= 1, rounded to (12, 4, 1): not below the bound",
 	 NULL},
 	{"proportional", BC_NOT_BELOW, SEED3 " b=20 alloc=proportional", "var",
-	 "proportional allocation (10, 6, 4), the other reading of 按比例: +20%", NULL},
+	 "proportional allocation (10, 6, 4), the other reading of 按比例", NULL},
 	{"equal", BC_NOT_BELOW, SEED3 " b=21 alloc=equal law=gauss", "var",
-	 "equal allocation (7, 7, 7): +68%", NULL},
+	 "equal allocation (7, 7, 7)", NULL},
+	{"srs", BC_NOT_BELOW, SEED3 " b=20 alloc=srs", "var",
+	 "no strata: the simple random sample of the same b the seed compares with", NULL},
 	{"tiny_strata", BC_OUTSIDE, TINY4 " b=8", "var",
 	 "b W_k sigma_k / S >= 1 fails: n* = (7.77, 0.08, 0.08, 0.08); each stratum needs one "
-	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable (+51%)", NULL},
+	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable", NULL},
 	{"tiny_dropped", BC_OUTSIDE, "W=0.92,0.08 sigma=5,1 b=20 round=drop", "var",
 	 "n_2* = 0.34 rounds to 0 and the empty stratum is left out: mu_hat is biased by "
 	 "-W_2 mu_2", NULL},
@@ -399,17 +410,22 @@ static const struct bc_point points[] = {
 extern const struct bc_sim bc_sim_neyman_allocation;
 
 static const struct bc_finding findings[] = {
-	{"rounded_b10", "A batch holds whole samples, but n_k* is rarely an integer. The variance "
+	{"rounded_b17", "A batch holds whole samples, but n_k* is rarely an integer. The variance "
 	                "(sum W_k sigma_k)^2 / b at the optimum is a lower bound that only integer "
-	                "n_k* reach; rounding costs little when every n_k* is large."},
-	{"tiny_strata", "The seed does not say that every stratum needs n_k* >= 1 (so b >= K). A "
-	                "stratum with n_k* < 1 must still get one draw for the estimator to be "
-	                "defined, and the optimum then lies well above the formula's variance."},
+	                "n_k* reach; rounding costs little when every n_k* is at least 1."},
+	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
+	                "n_k >= 1 in every stratum, which the seed does not say. Where "
+	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
+	                "batch can then lie well above the formula's variance."},
 	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw and left out, the "
-	                 "estimator is biased and its mean squared error exceeds the formula."},
-	{"proportional", "The seed first describes sampling from each stratum by proportion "
-	                 "(按比例), but proportional allocation (n_k proportional to W_k) is not "
-	                 "the Neyman allocation; its variance is higher unless all sigma_k are equal."},
+	                 "estimator is biased by -W_k mu_k: its mean squared error is its variance "
+	                 "(which can be below the formula's) plus (W_k mu_k)^2, so it exceeds the "
+	                 "formula unless that stratum's mean is near 0 (here mu_2 = 2S)."},
+	{"proportional", "The seed's wording is ambiguous: it says to sample from each stratum by "
+	                 "proportion (按比例) and to give high-variance strata more draws. Read as "
+	                 "proportional allocation (n_k proportional to W_k) the first part is not "
+	                 "the Neyman allocation: its variance is higher unless all sigma_k are "
+	                 "equal."},
 	{"without_repl", "The seed's variance assumes draws with replacement (infinite strata). "
 	                 "Drawing a sizeable fraction of a finite stratum without replacement lowers "
 	                 "the variance below the formula's."},
@@ -424,8 +440,10 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	.model = "mu_hat = sum_k W_k ybar_k, ybar_k the mean of n_k independent draws (with "
 	         "replacement: no finite-population correction) from stratum k of any law with "
 	         "variance sigma_k^2; W_k > 0 summing to 1; n_k real. Outputs n_k* and "
-	         "var = (sum W_k sigma_k)^2 / b (derived; the seed omits it); the formula needs "
-	         "b W_k sigma_k / S >= 1 for every stratum",
+	         "var = (sum W_k sigma_k)^2 / b (derived; the seed omits it). Conditions the seed "
+	         "omits for a real batch: var is reached only where every n_k* is an integer, "
+	         "the estimator needs n_k >= 1 (b W_k sigma_k / S >= 1), and draws are with "
+	         "replacement",
 	.seed_tex = "n_k^\\star = b\\,\\frac{W_k\\sigma_k}{\\sum_{j=1}^K W_j\\sigma_j}"
 	            "\\text{ minimises } \\sum_{k=1}^K \\frac{W_k^2\\sigma_k^2}{n_k}"
 	            "\\text{ subject to } \\sum_k n_k = b",
