@@ -23,12 +23,15 @@ struct bc_opt {
 	void *dst;        /* uint64_t *, double *, bool * or const char ** */
 };
 
+#define BC_OPTS_MAX 16 /* options one subcommand may have */
+
 /*
  * Moves every "--name value" / "--name=value" of argv into its option and the remaining
- * words to rest[0..*nrest-1]. Returns 0, or -1 with a one-line message.
+ * words to rest[0..*nrest-1] (at most rest_max of them). An option given twice is an
+ * error. Returns 0, or -1 with a one-line message.
  */
 int bc_opts_parse(int argc, char **argv, const struct bc_opt *opts, int nopts, char **rest,
-                  int *nrest, char *err, size_t errlen);
+                  int rest_max, int *nrest, char *err, size_t errlen);
 
 /* Prints "batchcheck: MSG" on stderr and returns BC_EXIT_USAGE. */
 int bc_cli_usage_error(const char *msg);

@@ -65,4 +65,17 @@ void bc_param_range(const struct bc_param *p, char *buf, size_t n);
 /* 1 when v satisfies p's scalar range. */
 bool bc_param_in_range(const struct bc_param *p, double v);
 
+/*
+ * Reads one finite number, consumed whole: decimal, or a C hexadecimal floating constant
+ * (0x1p-350, for exact inputs), with an optional leading '-'. No spaces, '+', nan or inf;
+ * a result that overflows or underflows to 0 is refused, a subnormal one kept. Returns 0,
+ * or -1.
+ */
+int bc_parse_real(const char *text, double *v);
+
+/* User text for a one-line message: at most BC_QUOTE_MAX bytes (then "..."), control
+ * characters shown as '?'. Returns buf. */
+#define BC_QUOTE_MAX 40
+const char *bc_quote(const char *text, char buf[BC_QUOTE_MAX + 4]);
+
 #endif

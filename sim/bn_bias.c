@@ -27,6 +27,8 @@
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
+/* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite. */
+#define SIM_LG3_MAX 1e130
 
 enum law { GAUSS, UNIFORM, LAPLACE, EXPONENTIAL };
 
@@ -49,6 +51,13 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 		         "in [2, %d] (the simulator draws every sample)", m, SIM_M_MAX);
 		return NULL;
 	}
+	double gamma = bc_arg(cl, in, "gamma"), lg3 = bc_arg(cl, in, "lambda") * (gamma * gamma * gamma);
+	if (!(fabs(lg3) <= SIM_LG3_MAX)) {
+		snprintf(err, errlen, "parameters 'lambda', 'gamma' give |lambda gamma^3| = %g, invalid "
+		         "for sim: valid is at most %g (the squared gradients must stay finite)",
+		         fabs(lg3), SIM_LG3_MAX);
+		return NULL;
+	}
 	struct plan *p = calloc(1, sizeof *p);
 	if (!p) {
 		snprintf(err, errlen, "out of memory");
@@ -65,8 +74,7 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 	p->sigma = bc_arg(cl, in, "sigma");
 	p->eps = bc_arg(cl, in, "eps");
 	p->var_divisor = strcmp(bc_arg_choice(cl, in, "var"), "unbiased") == 0 ? m - 1 : m;
-	double gamma = bc_arg(cl, in, "gamma");
-	p->lg3 = bc_arg(cl, in, "lambda") * (gamma * gamma * gamma);
+	p->lg3 = lg3;
 	struct bc_outputs th;
 	cl->theory(in, &th);
 	p->c = th.v[bc_output_index(&th, "c")];

@@ -26,6 +26,10 @@
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
+/* Observations are squares of numbers of order sigma, and their variance is of order
+ * sigma^4: both must stay normal doubles. */
+#define SIM_SIGMA_MIN 1e-70
+#define SIM_SIGMA_MAX 1e70
 #define CHOLESKY_M_MAX 2000
 
 enum mech { FACTOR, CHOLESKY, AR1 };
@@ -48,6 +52,12 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	if (m > SIM_M_MAX) {
 		snprintf(err, errlen, "parameter 'm' = %.0f is invalid for sim: valid range is integer "
 		         "in [1, %d] (the simulator draws every sample)", m, SIM_M_MAX);
+		return NULL;
+	}
+	if (!(sigma >= SIM_SIGMA_MIN && sigma <= SIM_SIGMA_MAX)) {
+		snprintf(err, errlen, "parameter 'sigma' = %.17g is invalid for sim: valid range is "
+		         "[%g, %g] (the squared batch means must not underflow or overflow)", sigma,
+		         SIM_SIGMA_MIN, SIM_SIGMA_MAX);
 		return NULL;
 	}
 	if (strcmp(mech, "auto") == 0)

@@ -37,6 +37,10 @@
 /* The simulator draws every example: beyond these a check point would take hours. */
 #define SIM_B_MAX 1000000
 #define SIM_POP_MAX 1000000
+/* Observations are squares of numbers of order sigma_k, with variance of order sigma_k^4:
+ * both must stay normal doubles. */
+#define SIM_SIGMA_MIN 1e-70
+#define SIM_SIGMA_MAX 1e70
 
 enum law { EXP, UNIFORM, GAUSS };
 
@@ -104,6 +108,13 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		         "integer in [1, %d] (the simulator draws every example)", b, SIM_B_MAX);
 		return fail(NULL, err, errlen, msg);
 	}
+	for (int k = 0; k < K; k++)
+		if (!(sigma[k] >= SIM_SIGMA_MIN && sigma[k] <= SIM_SIGMA_MAX)) {
+			snprintf(msg, sizeof msg, "parameter 'sigma' = %.17g at entry %d is invalid for "
+			         "sim: valid range is [%g, %g] (the squared errors must not underflow "
+			         "or overflow)", sigma[k], k + 1, SIM_SIGMA_MIN, SIM_SIGMA_MAX);
+			return fail(NULL, err, errlen, msg);
+		}
 	if (pop == 1 || pop > SIM_POP_MAX) {
 		snprintf(msg, sizeof msg, "parameter 'pop' = %.0f is invalid: valid is 0 (independent "
 		         "draws) or integer in [2, %d]", pop, SIM_POP_MAX);

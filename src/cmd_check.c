@@ -29,22 +29,47 @@ static const char help[] =
         "Exit status 0 iff everything passes. Progress goes to stderr when it is a terminal.\n"
         "Results depend on S but never on T (default: all cores).\n";
 
-/* Writes FILE.tmp and renames it, so a reader never sees half a file. */
-static int write_file(const char *path, void (*print)(FILE *, const struct bc_run_result *),
-                      const struct bc_run_result *res)
-{
+/* An output file, written as PATH.tmp and renamed when whole, so a reader never sees half a
+ * file. It is opened before the run, so a bad path fails at once rather than after it. */
+struct out_file {
+	const char *path;
 	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (f) {
-		print(f, res);
-		if (fclose(f) == 0 && rename(tmp, path) == 0)
-			return 0;
-		remove(tmp);
-	}
-	snprintf(tmp, sizeof tmp, "cannot write '%s'", path);
-	bc_cli_usage_error(tmp);
-	return -1;
+	FILE *f;
+};
+
+static int out_open(struct out_file *o, const char *path)
+{
+	o->path = path;
+	o->f = NULL;
+	if (!path)
+		return 0;
+	char q[BC_QUOTE_MAX + 4], msg[BC_ERR_LEN];
+	if ((size_t)snprintf(o->tmp, sizeof o->tmp, "%s.tmp", path) < sizeof o->tmp)
+		o->f = fopen(o->tmp, "w");
+	if (o->f)
+		return 0;
+	snprintf(msg, sizeof msg, "cannot write '%s'", bc_quote(path, q));
+	return bc_cli_usage_error(msg);
+}
+
+/* Prints the results into o (when it was asked for) and renames it into place; with
+ * res NULL, only removes what out_open made. */
+static int out_close(struct out_file *o, void (*print)(FILE *, const struct bc_run_result *),
+                     const struct bc_run_result *res)
+{
+	if (!o->f)
+		return 0;
+	if (res)
+		print(o->f, res);
+	bool ok = res && !ferror(o->f);
+	if (fclose(o->f) == 0 && ok && rename(o->tmp, o->path) == 0)
+		return 0;
+	remove(o->tmp);
+	if (!res)
+		return 0;
+	char q[BC_QUOTE_MAX + 4], msg[BC_ERR_LEN];
+	snprintf(msg, sizeof msg, "cannot write '%s'", bc_quote(o->path, q));
+	return bc_cli_usage_error(msg);
 }
 
 int bc_cmd_check(int argc, char **argv)
@@ -74,7 +99,7 @@ int bc_cmd_check(int argc, char **argv)
 		status = bc_cli_usage_error("out of memory");
 		goto out;
 	}
-	if (bc_opts_parse(argc, argv, opts, sizeof opts / sizeof *opts, rest, &nrest, err,
+	if (bc_opts_parse(argc, argv, opts, sizeof opts / sizeof *opts, rest, argc, &nrest, err,
 	                  sizeof err)) {
 		status = bc_cli_usage_error(err);
 		goto out;
@@ -82,26 +107,41 @@ int bc_cmd_check(int argc, char **argv)
 	cfg.threads = (int)threads;
 	cfg.progress = isatty(STDERR_FILENO);
 	for (int i = 0; i < nrest; i++) {
+		char q[BC_QUOTE_MAX + 4];
 		chosen[n] = bc_claim_find(rest[i]);
 		if (!chosen[n]) {
-			snprintf(err, sizeof err, "unknown claim id '%s' (see batchcheck list)", rest[i]);
+			snprintf(err, sizeof err, "unknown claim id '%s' (see batchcheck list)",
+			         bc_quote(rest[i], q));
 			status = bc_cli_usage_error(err);
 			goto out;
 		}
+		for (int j = 0; j < n; j++)
+			if (chosen[j] == chosen[n]) {
+				snprintf(err, sizeof err, "claim id '%s' is named twice", chosen[n]->id);
+				status = bc_cli_usage_error(err);
+				goto out;
+			}
 		n++;
 	}
 	if (n == 0)
 		for (; n < bc_n_claims; n++)
 			chosen[n] = bc_claims[n];
 
+	struct out_file jf, tf;
+	if (out_open(&jf, json_out) || out_open(&tf, tex_out)) {
+		out_close(&jf, NULL, NULL);
+		status = BC_EXIT_USAGE;
+		goto out;
+	}
 	struct bc_run_result res;
 	status = bc_harness_run(chosen, n, &cfg, &res) ? BC_EXIT_FAIL : 0;
 	if (!res.claims) {
+		out_close(&jf, NULL, NULL);
+		out_close(&tf, NULL, NULL);
 		status = bc_cli_usage_error("out of memory");
 		goto out;
 	}
-	if ((json_out && write_file(json_out, bc_check_print_json, &res)) ||
-	    (tex_out && write_file(tex_out, bc_check_print_tex, &res)))
+	if (out_close(&jf, bc_check_print_json, &res) | out_close(&tf, bc_check_print_tex, &res))
 		status = BC_EXIT_USAGE;
 	else if (json)
 		bc_check_print_json(stdout, &res);

@@ -21,7 +21,7 @@ int bc_cmd_list(int argc, char **argv)
 	int nrest;
 	if (bc_cli_wants_help(argc, argv))
 		return fputs(help, stdout), 0;
-	if (argc > 64 || bc_opts_parse(argc, argv, opts, 1, rest, &nrest, err, sizeof err))
+	if (bc_opts_parse(argc, argv, opts, 1, rest, 64, &nrest, err, sizeof err))
 		return bc_cli_usage_error(argc > 64 ? "too many arguments" : err);
 	if (nrest)
 		return bc_cli_usage_error("list takes no arguments (see batchcheck list --help)");

@@ -31,7 +31,7 @@ int bc_cmd_sim(int argc, char **argv)
 	int nrest;
 	if (argc > 64)
 		return bc_cli_usage_error("too many arguments");
-	if (bc_opts_parse(argc, argv, opts, 3, rest, &nrest, err, sizeof err))
+	if (bc_opts_parse(argc, argv, opts, 3, rest, 64, &nrest, err, sizeof err))
 		return bc_cli_usage_error(err);
 	if (nrest < 1)
 		return bc_cli_usage_error("sim needs a claim id (see batchcheck list)");

@@ -21,10 +21,12 @@ static const char help[] =
         "\n"
         "Evaluates claim ID at every combination of the listed values (a scalar parameter\n"
         "may list several, comma-separated) and prints one row per combination: the\n"
-        "parameters, each theory output, and with --samples N > 0 (default 0: theory only)\n"
+        "parameters, each theory output, and with --samples N >= 2 (default: theory only)\n"
         "each simulated output's estimate and standard error. Blocks are separated by two\n"
         "blank lines whenever the first listed parameter changes (gnuplot's `index`).\n"
         "Grid point k draws from the Philox stream keyed by (S, claim, sweep, k).\n";
+
+#define WORD_MAX 512 /* one "name=value" of a grid point */
 
 struct axis {
 	char name[BC_NAME_LEN];
@@ -36,9 +38,10 @@ struct axis {
 static int split_word(const struct bc_claim *c, char *word, struct axis *ax, char *err,
                       size_t errlen)
 {
-	char *eq = strchr(word, '=');
+	char *eq = strchr(word, '='), q[BC_QUOTE_MAX + 4];
 	if (!eq) {
-		snprintf(err, errlen, "argument '%s' is not of the form name=value", word);
+		snprintf(err, errlen, "argument '%s' is not of the form name=value",
+		         bc_quote(word, q));
 		return -1;
 	}
 	*eq = '\0';
@@ -53,7 +56,13 @@ static int split_word(const struct bc_claim *c, char *word, struct axis *ax, cha
 		if (next)
 			*next++ = '\0';
 		if (ax->n == LIST_MAX) {
-			snprintf(err, errlen, "parameter '%s' lists more than %d values", word, LIST_MAX);
+			snprintf(err, errlen, "parameter '%s' lists more than %d values",
+			         bc_quote(word, q), LIST_MAX);
+			return -1;
+		}
+		if (strlen(word) + 1 + strlen(v) >= WORD_MAX) {
+			snprintf(err, errlen, "parameter '%s' has a value of more than %d characters",
+			         bc_quote(word, q), WORD_MAX - 2 - (int)strlen(word));
 			return -1;
 		}
 		ax->values[ax->n++] = v;
@@ -67,21 +76,16 @@ int bc_cmd_sweep(int argc, char **argv)
 		return fputs(help, stdout), 0;
 	uint64_t samples = 0, seed = 1, threads = (uint64_t)bc_cli_default_threads();
 	const struct bc_opt opts[] = {
-		{"samples", BC_OPT_U64, 0, 0x1p40, &samples},
+		{"samples", BC_OPT_U64, 2, 0x1p40, &samples}, /* absent: 0, theory only */
 		{"seed", BC_OPT_U64, 0, 0x1p64, &seed},
 		{"threads", BC_OPT_U64, 1, 1024, &threads},
 	};
 	char *rest[BC_MAX_PARAMS + 1], err[BC_ERR_LEN];
 	int nrest;
-	if (argc > BC_MAX_PARAMS + 7)
-		return bc_cli_usage_error("too many arguments");
-	if (bc_opts_parse(argc, argv, opts, 3, rest, &nrest, err, sizeof err))
+	if (bc_opts_parse(argc, argv, opts, 3, rest, BC_MAX_PARAMS + 1, &nrest, err, sizeof err))
 		return bc_cli_usage_error(err);
 	if (nrest < 1)
 		return bc_cli_usage_error("sweep needs a claim id (see batchcheck list)");
-	if (samples == 1)
-		return bc_cli_usage_error("option '--samples' = '1' is invalid: valid range is 0 or "
-		                          "integer in [2, 1099511627776]");
 	const struct bc_claim *c = bc_claim_find(rest[0]);
 	if (!c)
 		return bc_cli_usage_error("unknown claim id (see batchcheck list)");
@@ -102,7 +106,7 @@ int bc_cmd_sweep(int argc, char **argv)
 	int status = in && th && mc ? 0 : bc_cli_usage_error("out of memory");
 	/* Point k: the first axis varies slowest. */
 	for (int k = 0; k < total && status == 0; k++) {
-		char words[BC_MAX_PARAMS][512];
+		char words[BC_MAX_PARAMS][WORD_MAX];
 		char *wv[BC_MAX_PARAMS];
 		for (int a = naxes - 1, rem = k; a >= 0; a--) {
 			snprintf(words[a], sizeof words[a], "%s=%s", axes[a].name,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bc_cli.h"
+#include "bc_param.h"
 
 static const char usage[] =
         "usage: batchcheck COMMAND [ARGS]\n"
@@ -31,10 +32,9 @@ static const struct {
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fputs(usage, stderr);
-		return BC_EXIT_USAGE;
-	}
+	if (argc < 2)
+		return bc_cli_usage_error("missing command: valid are list, theory, sim, sweep, check "
+		                          "(see batchcheck --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage, stdout);
@@ -43,7 +43,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return commands[i].run(argc - 2, argv + 2);
-	fprintf(stderr, "batchcheck: unknown command '%s': valid are list, theory, sim, sweep, "
-	        "check (see batchcheck --help)\n", argv[1]);
-	return BC_EXIT_USAGE;
+	char q[BC_QUOTE_MAX + 4], msg[BC_ERR_LEN];
+	snprintf(msg, sizeof msg, "unknown command '%s': valid are list, theory, sim, sweep, check "
+	         "(see batchcheck --help)", bc_quote(argv[1], q));
+	return bc_cli_usage_error(msg);
 }

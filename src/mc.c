@@ -1,6 +1,7 @@
 /*
  * mc.c - the Monte Carlo engine: blocks of replicates, order-fixed reduction.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -70,8 +71,13 @@ done:
 			for (size_t b = 0; b < n_blocks; b++)
 				m = bc_est_merge(m, blocks[b * (size_t)n_obs + (size_t)k]);
 			out[k] = m;
+			if (!isfinite(m.mean) || !isfinite(m.m2)) { /* a simulator's own limits missed it */
+				snprintf(err, errlen, "the simulated '%s' overflows double precision at these "
+				         "inputs: valid are smaller scale parameters", sim->obs[k]);
+				failed = 2;
+			}
 		}
-	else
+	if (failed == 1)
 		snprintf(err, errlen, "out of memory for %llu replicates",
 		         (unsigned long long)replicates);
 	free(blocks);

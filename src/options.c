@@ -12,6 +12,7 @@
 #endif
 
 #include "bc_cli.h"
+#include "bc_param.h"
 
 int bc_cli_usage_error(const char *msg)
 {
@@ -36,61 +37,82 @@ int bc_cli_default_threads(void)
 #endif
 }
 
+/* Largest value an integer option accepts; hi >= 2^64 means every uint64_t. */
+static uint64_t u64_max(const struct bc_opt *o)
+{
+	return o->hi >= 0x1p64 ? UINT64_MAX : (uint64_t)o->hi;
+}
+
 static int set_value(const struct bc_opt *o, const char *text, char *err, size_t errlen)
 {
-	char *end;
+	char *end, q[BC_QUOTE_MAX + 4];
 	errno = 0;
 	if (o->kind == BC_OPT_STRING) {
-		if (!*text)
-			goto bad;
+		if (!*text) {
+			snprintf(err, errlen, "option '--%s' needs a non-empty file name", o->name);
+			return -1;
+		}
 		*(const char **)o->dst = text;
 		return 0;
 	}
 	if (o->kind == BC_OPT_U64) {
 		/* strtoull accepts a sign and wraps "-1"; digits only. */
-		if (text[0] < '0' || text[0] > '9')
-			goto bad;
-		unsigned long long v = strtoull(text, &end, 10);
-		if (*end || errno == ERANGE || (double)v < o->lo || (double)v > o->hi)
-			goto bad;
+		unsigned long long v = 0;
+		if (text[0] >= '0' && text[0] <= '9')
+			v = strtoull(text, &end, 10);
+		if (text[0] < '0' || text[0] > '9' || *end || errno == ERANGE || v < o->lo ||
+		    v > u64_max(o)) {
+			snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is integer "
+			         "in [%.0f, %llu]", o->name, bc_quote(text, q), o->lo,
+			         (unsigned long long)u64_max(o));
+			return -1;
+		}
 		*(uint64_t *)o->dst = v;
 		return 0;
 	}
-	double v = strtod(text, &end);
-	if (end == text || *end || errno == ERANGE || !isfinite(v) || v < o->lo || v > o->hi)
-		goto bad;
-	*(double *)o->dst = v;
-	return 0;
-bad:
-	if (o->kind == BC_OPT_STRING) {
-		snprintf(err, errlen, "option '--%s' needs a non-empty file name", o->name);
+	double v;
+	if (bc_parse_real(text, &v) || v < o->lo || v > o->hi) {
+		snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is [%.17g, %.17g]",
+		         o->name, bc_quote(text, q), o->lo, o->hi);
 		return -1;
 	}
-	snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is %s[%.17g, %.17g]",
-	         o->name, text, o->kind == BC_OPT_U64 ? "integer in " : "", o->lo, o->hi);
-	return -1;
+	*(double *)o->dst = v;
+	return 0;
 }
 
 int bc_opts_parse(int argc, char **argv, const struct bc_opt *opts, int nopts, char **rest,
-                  int *nrest, char *err, size_t errlen)
+                  int rest_max, int *nrest, char *err, size_t errlen)
 {
+	bool seen[BC_OPTS_MAX] = {false};
+	char q[BC_QUOTE_MAX + 4];
 	*nrest = 0;
 	for (int a = 0; a < argc; a++) {
 		if (strncmp(argv[a], "--", 2) != 0) {
+			if (*nrest == rest_max) {
+				snprintf(err, errlen, "too many arguments: at most %d besides options",
+				         rest_max);
+				return -1;
+			}
 			rest[(*nrest)++] = argv[a];
 			continue;
 		}
 		const char *name = argv[a] + 2;
 		const char *eq = strchr(name, '=');
 		size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
-		const struct bc_opt *o = NULL;
-		for (int i = 0; i < nopts; i++)
-			if (strlen(opts[i].name) == nlen && strncmp(opts[i].name, name, nlen) == 0)
-				o = &opts[i];
-		if (!o) {
-			snprintf(err, errlen, "unknown option '%s' (see --help)", argv[a]);
+		int i = 0;
+		while (i < nopts && !(strlen(opts[i].name) == nlen &&
+		                      strncmp(opts[i].name, name, nlen) == 0))
+			i++;
+		if (i == nopts) {
+			snprintf(err, errlen, "unknown option '%s' (see --help)", bc_quote(argv[a], q));
 			return -1;
 		}
+		const struct bc_opt *o = &opts[i];
+		if (seen[i]) {
+			snprintf(err, errlen, "option '--%s' is given twice", o->name);
+			return -1;
+		}
+		seen[i] = true;
 		if (o->kind == BC_OPT_FLAG) {
 			if (eq) {
 				snprintf(err, errlen, "option '--%s' takes no value", o->name);

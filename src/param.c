@@ -1,8 +1,9 @@
 /*
  * param.c - "name=value" to numbers, with the one error message a user sees.
  *
- * Numbers are read with strtod and must be consumed whole; NaN and infinities are refused
- * before any range test, so a comparison with NaN can never let a bad value through.
+ * Numbers (decimal or C hexadecimal, see bc_parse_real) must be consumed whole; NaN and
+ * infinities are refused before any range test, so a comparison with NaN can never let a
+ * bad value through.
  */
 #include <errno.h>
 #include <math.h>
@@ -31,11 +32,14 @@ void bc_param_range(const struct bc_param *p, char *buf, size_t n)
 		char lo[32], hi[32];
 		bc_fmt_double(lo, sizeof lo, p->lo);
 		bc_fmt_double(hi, sizeof hi, p->hi);
+		char lead[64] = "";
+		if (p->kind == BC_VECTOR)
+			snprintf(lead, sizeof lead, "up to %d comma-separated numbers, each in ",
+			         BC_VEC_MAX);
 		if (p->kind == BC_INT)
 			snprintf(buf, n, "integer in [%s, %s]", lo, hi);
 		else
-			snprintf(buf, n, "%s%c%s, %s%c",
-			         p->kind == BC_VECTOR ? "comma-separated numbers, each in " : "",
+			snprintf(buf, n, "%s%c%s, %s%c", lead,
 			         p->lo_open ? '(' : '[', lo, hi, p->hi_open ? ')' : ']');
 		return;
 	}
@@ -55,28 +59,48 @@ bool bc_param_in_range(const struct bc_param *p, double v)
 
 static int fail_range(const struct bc_param *p, const char *text, char *err, size_t errlen)
 {
-	char range[160];
+	char range[160], q[BC_QUOTE_MAX + 4];
 	bc_param_range(p, range, sizeof range);
-	snprintf(err, errlen, "parameter '%s' = '%s' is invalid: valid range is %s", p->name, text,
-	         range);
+	snprintf(err, errlen, "parameter '%s' = '%s' is invalid: valid range is %s", p->name,
+	         bc_quote(text, q), range);
 	return -1;
 }
 
-/* One finite number, consumed whole. */
+int bc_parse_real(const char *text, double *v)
+{
+	size_t len = strlen(text);
+	if (len == 0 || text[0] == '+' || strspn(text, "0123456789abcdefABCDEFxXpP.+-") != len)
+		return -1;
+	char *stop;
+	errno = 0;
+	*v = strtod(text, &stop);
+	if (stop != text + len || !isfinite(*v))
+		return -1;
+	/* glibc sets ERANGE for subnormal results too: refuse only what did not survive */
+	return errno == ERANGE && (*v == 0 || fabs(*v) == HUGE_VAL) ? -1 : 0;
+}
+
+const char *bc_quote(const char *text, char buf[BC_QUOTE_MAX + 4])
+{
+	size_t i = 0;
+	for (; text[i] && i < BC_QUOTE_MAX; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		buf[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;
+	}
+	strcpy(buf + i, text[i] ? "..." : "");
+	return buf;
+}
+
+/* One number of a vector, text[s..end). */
 static int parse_number(const char *s, const char *end, double *v)
 {
 	char buf[128];
 	size_t len = (size_t)(end - s);
-	if (len == 0 || len >= sizeof buf)
+	if (len >= sizeof buf)
 		return -1;
 	memcpy(buf, s, len);
 	buf[len] = '\0';
-	char *stop;
-	errno = 0;
-	*v = strtod(buf, &stop);
-	if (stop != buf + len || errno == ERANGE || !isfinite(*v))
-		return -1;
-	return 0;
+	return bc_parse_real(buf, v);
 }
 
 int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_args *out,
@@ -97,7 +121,12 @@ int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_
 			const char *comma = strchr(s, ',');
 			const char *end = comma ? comma : s + strlen(s);
 			double v;
-			if (n == BC_VEC_MAX || parse_number(s, end, &v) || !bc_param_in_range(p, v))
+			if (n == BC_VEC_MAX) {
+				snprintf(err, errlen, "parameter '%s' has more than %d entries: valid are "
+				         "at most %d", p->name, BC_VEC_MAX, BC_VEC_MAX);
+				return -1;
+			}
+			if (parse_number(s, end, &v) || !bc_param_in_range(p, v))
 				return fail_range(p, text, err, errlen);
 			out->vec[idx][n++] = v;
 			if (!comma)
@@ -120,8 +149,10 @@ int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bo
 	memset(out, 0, sizeof *out);
 	for (int a = 0; a < argc; a++) {
 		const char *eq = strchr(argv[a], '=');
+		char q[BC_QUOTE_MAX + 4];
 		if (!eq) {
-			snprintf(err, errlen, "argument '%s' is not of the form name=value", argv[a]);
+			snprintf(err, errlen, "argument '%s' is not of the form name=value",
+			         bc_quote(argv[a], q));
 			return -1;
 		}
 		size_t nlen = (size_t)(eq - argv[a]);
@@ -132,7 +163,8 @@ int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bo
 				idx = i;
 		if (idx < 0) {
 			snprintf(err, errlen, "unknown parameter '%.*s' for claim %s (see: batchcheck list)",
-			         (int)nlen, argv[a], claim->id);
+			         nlen < BC_QUOTE_MAX ? (int)nlen : BC_QUOTE_MAX, bc_quote(argv[a], q),
+			         claim->id);
 			return -1;
 		}
 		const struct bc_param *p = &claim->params[idx];

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bc_test.h"
 
@@ -23,6 +24,21 @@ Test(cli, bad_parameters_exit_2_with_one_line_and_no_output)
 	bc_test_expect_usage_error("check nope", "unknown claim id 'nope'");
 	bc_test_expect_usage_error("sweep corr_batch_var sigma=1 m=1,2,x rho=0", "'m'");
 	bc_test_expect_usage_error("list extra", "no arguments");
+	bc_test_expect_usage_error("", "missing command");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=+1 m=8 rho=0.3", "'sigma'");
+	bc_test_expect_usage_error("theory corr_batch_var 'sigma= 1' m=8 rho=0.3", "'sigma'");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=1e-400 m=8 rho=0.3", "'sigma'");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1e77 m=8 rho=0.3", "[1e-70, 1e+70]");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1e50 lambda=1", "lambda gamma^3");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --samples 5 --samples 6",
+	                           "'--samples' is given twice");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=8 rho=0.3 --seed "
+	                           "18446744073709551616", "[0, 18446744073709551615]");
+	bc_test_expect_usage_error("check corr_batch_var corr_batch_var", "named twice");
+	bc_test_expect_usage_error("sweep corr_batch_var a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 j=10 "
+	                           "k=11 l=12 m=13 n=14 o=15", "too many arguments");
+	bc_test_expect_usage_error("sweep corr_batch_var sigma=1 m=8 rho=0.3 --samples 1",
+	                           "integer in [2, 1099511627776]");
 }
 
 Test(cli, theory_prints_double_and_forty_digit_mpfr)
@@ -107,4 +123,44 @@ Test(cli, a_different_seed_gives_different_numbers)
 	cr_assert_str_neq(a, b);
 	free(a);
 	free(b);
+}
+
+/* Whatever the user typed, the message stays one line and keeps the valid range. */
+Test(cli, echoed_input_is_shortened_and_stripped_of_control_characters)
+{
+	char args[512];
+	snprintf(args, sizeof args, "theory corr_batch_var sigma=1 m=2 rho=%0300d", 7);
+	bc_test_expect_usage_error(args, "valid range is [-1, 1]");
+	bc_test_expect_usage_error("theory corr_batch_var sigma=1 m=2 rho=\"$(printf '0.5\\n1')\"",
+	                           "'0.5?1'");
+	bc_test_expect_usage_error("sim corr_batch_var sigma=1 m=2 rho=0 --seed \"$(printf '5\\n1')\"",
+	                           "'5?1'");
+}
+
+/* Subnormal inputs are numbers like any other (glibc flags them with ERANGE). */
+Test(cli, subnormal_and_hexadecimal_inputs_are_read_exactly)
+{
+	char *out, *err;
+	cr_assert_eq(bc_test_cli("theory corr_batch_var sigma=1 m=8 rho=0x1p-1070", &out, &err), 0,
+	             "%s", err);
+	cr_assert(strstr(out, "\"rho\":7.90505033345994e-323"), "%s", out);
+	free(out);
+	free(err);
+}
+
+/* An output file that cannot be written fails at once, before the run, and leaves nothing. */
+Test(cli, unwritable_output_fails_before_the_run)
+{
+	char *out, *err;
+	remove("/tmp/bc_test_early.json");
+	int rc = bc_test_cli("check --json-out /tmp/bc_test_early.json --tex-out /nonexistent/x.tex",
+	                     &out, &err);
+	cr_assert_eq(rc, 2);
+	cr_assert_str_empty(out);
+	cr_assert(strstr(err, "cannot write '/nonexistent/x.tex'"), "%s", err);
+	cr_assert(!strstr(err, "\n") || strchr(err, '\n') == err + strlen(err) - 1, "%s", err);
+	cr_assert_eq(access("/tmp/bc_test_early.json", F_OK), -1);
+	cr_assert_eq(access("/tmp/bc_test_early.json.tmp", F_OK), -1);
+	free(out);
+	free(err);
 }

@@ -219,7 +219,7 @@ Test(neyman_allocation, domain_errors_name_the_parameter_and_range)
 	expect_error("W=0.5,0.5 sigma=1,2", false, "missing parameter 'b'", "integer");
 	expect_error("W=0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,"
 	             "0.0625,0.0625,0.0625,0.0625,0.0625,0.0625,0.0625 sigma=1 b=4",
-	             false, "parameter 'W'", "comma-separated");
+	             false, "parameter 'W' has more than 16 entries", "at most 16");
 	expect_error(SEED3 " b=4 alloc=equal", false, "'alloc' is a simulator switch", "sim");
 	/* rounding in the weights is fine; a visible shortfall is not */
 	struct bc_args in;

@@ -62,7 +62,7 @@ static int validate(const struct bc_args *in, char *err, size_t errlen)
 	if (fma(m - 1, rho, 1) < 0) {
 		snprintf(err, errlen,
 		         "parameter 'rho' = %.17g is invalid for m = %.0f: valid range is "
-		         "[-1/(m-1), 1] = [%.6g, 1] (no batch has that correlation matrix)",
+		         "[-1/(m-1), 1] = [%.17g, 1] (no batch has that correlation matrix)",
 		         rho, m, -1 / (m - 1));
 		return -1;
 	}
