@@ -28,10 +28,11 @@ struct bc_stream_id {
 	uint64_t seed;
 	uint32_t claim; /* bc_rng_claim_hash(id) */
 	enum bc_purpose purpose;
-	uint32_t point; /* < 65536 */
+	uint32_t point; /* < BC_RNG_MAX_POINTS */
 };
 
 #define BC_RNG_MAX_REPLICATES (UINT64_C(1) << 40)
+#define BC_RNG_MAX_POINTS 65536u
 
 uint32_t bc_rng_claim_hash(const char *claim_id);
 

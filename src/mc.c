@@ -20,6 +20,11 @@ int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct b
 {
 	const struct bc_sim *sim = c->sim;
 	int n_obs = bc_mc_n_obs(c);
+	if (id->point >= BC_RNG_MAX_POINTS) { /* would spill into the claim's counter word */
+		snprintf(err, errlen, "check point index %u is out of range: valid is below %u",
+		         (unsigned)id->point, (unsigned)BC_RNG_MAX_POINTS);
+		return -1;
+	}
 	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES) {
 		snprintf(err, errlen, "samples must be an integer in [2, %llu]",
 		         (unsigned long long)BC_RNG_MAX_REPLICATES);
