@@ -74,12 +74,18 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 
 # One harness run feeds the report, the report test and the table `make check` ends with.
 # Its exit status is kept: 0 pass, 1 a check failed (the report still shows it), 2 error.
-$(REPORT)/results.json $(REPORT)/results.tex &: $(BIN)
+$(REPORT)/results.json $(REPORT)/results.tex &: $(BIN) $(REPORT)/seed
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CHECK   seed $(SEED)")
 	$(Q)$(BIN) check --seed $(SEED) --json-out $(REPORT)/results.json \
 		--tex-out $(REPORT)/results.tex > $(REPORT)/results.txt; \
 	rc=$$?; echo $$rc > $(REPORT)/results.status; [ $$rc -le 1 ]
+
+# SEED as a file, rewritten only when it changes, so `make report SEED=2` reruns the harness.
+$(REPORT)/seed: FORCE
+	@mkdir -p $(@D)
+	$(Q)echo $(SEED) > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
 # Rewritten only when its content changes, so an unchanged tree does not retypeset.
 $(REPORT)/provenance.tex: FORCE
@@ -93,6 +99,8 @@ $(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provena
 	$(Q)cd $(REPORT) && SOURCE_DATE_EPOCH=$(EPOCH) FORCE_SOURCE_DATE=1 \
 		latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet report.tex \
 		> latexmk.log 2>&1 || { tail -30 latexmk.log; exit 1; }
+	@# latexmk leaves the PDF alone when no input's content changed: mark it up to date
+	$(Q)touch $@
 
 report: $(REPORT)/report.pdf
 	$(Q)cp $< reports/report.pdf

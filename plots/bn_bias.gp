@@ -24,6 +24,7 @@ unset table
 # The same derivation with the 1/(m-1) batch variance (theory/bn_bias.c), for the reader;
 # the harness's outside point unbiased_var checks the seed's formula fails there.
 unb(m) = -3. * (4*m*m - 3*m + 1) / (m*m*(m+1))
+unbc(m) = -3. * (2*m - 1) / (m*m)  # what c(m) leaves of it
 
 set logscale x 2
 set xrange [1.8:140]
@@ -54,6 +55,8 @@ do for [t in 'pdfcairo pngcairo'] {
              title 'derived, 1/(m-1) variance: -3(4m^2-3m+1)/(m^2(m+1))', \
          $unbiased using 1:2:3 with yerrorbars pt 9 ps 0.7 lc rgb '#d62728' \
              title 'simulated, 1/(m-1) variance', \
+         [2:128] unbc(x) with lines dt 3 lw 2 lc rgb '#ff7f0e' \
+             title 'derived, c(m) g_{mb} with 1/(m-1) variance: -3(2m-1)/m^2', \
          $unbiased using 1:4:5 with yerrorbars pt 11 ps 0.7 lc rgb '#ff7f0e' \
              title 'simulated c(m) g_{mb}, 1/(m-1) variance'
     unset output

@@ -9,6 +9,7 @@
 
 #include "bc_check_print.h"
 #include "bc_json.h"
+#include "bc_ulp.h"
 
 /* Text with LaTeX's special characters (and ligatures) made literal, so the PDF's text
  * reads back as the string. UTF-8 passes through (the report
@@ -70,8 +71,11 @@ static int claim_failures(const struct bc_claim_result *cr)
 static void tex_points(FILE *f, const struct bc_claim_result *cr)
 {
 	const struct bc_claim *c = cr->claim;
-	fputs("\\noindent\\resizebox{\\linewidth}{!}{%\n\\begin{tabular}{llrrrrrrl}\n\\toprule\npoint & kind & theory & estimate & SE & "
-	      "$z$ & off by & detect & verdict\\\\\n\\midrule\n", f);
+	/* shrink the table to the line when it is wider, never enlarge it */
+	fputs("\\noindent\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
+	      "\\begin{tabular}{llrrrrrrl}\n\\toprule\n"
+	      "point & kind & theory & estimate & SE & $z$ & off by & detect & verdict\\\\\n"
+	      "\\midrule\n", f);
 	for (int p = 0; p < c->n_points; p++) {
 		const struct bc_point_result *pr = &cr->points[p];
 		tex_text(f, pr->point->name);
@@ -166,8 +170,8 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	fprintf(f, "\\subsection*{Closed form against MPFR}\nOver %d inputs spanning the domain, "
 	        "the double-precision closed form is at worst ", cr->ulp.inputs);
 	tex_number(f, "%.3g", cr->ulp.worst);
-	fprintf(f, " ulp from the %d-bit MPFR reference (bound %g ulp: %s), at \\texttt{", 256,
-	        c->ulp_bound, bc_verdict_name(cr->ulp_verdict));
+	fprintf(f, " ulp from the %d-bit MPFR reference (bound %g ulp: %s), at \\texttt{",
+	        BC_MPFR_PREC, c->ulp_bound, bc_verdict_name(cr->ulp_verdict));
 	tex_text(f, where);
 	fputs("} (output \\texttt{", f);
 	tex_text(f, cr->ulp.worst_output);
@@ -181,7 +185,7 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	tex_points(f, cr);
 	fputs("\\subsection*{Planted wrong variants}\n", f);
 	tex_variants(f, cr);
-	fprintf(f, "\\IfFileExists{\\plotdir/%s.pdf}{\\begin{figure}[h]\\centering"
+	fprintf(f, "\\IfFileExists{\\plotdir/%s.pdf}{\\begin{figure}[htbp]\\centering"
 	        "\\includegraphics[width=0.85\\linewidth]{\\plotdir/%s.pdf}\\caption{\\texttt{",
 	        c->id, c->id);
 	tex_text(f, c->id);

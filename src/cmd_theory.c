@@ -9,10 +9,14 @@
 #include "bc_json.h"
 #include "bc_ulp.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 static const char help[] =
         "usage: batchcheck theory ID name=value ...\n"
         "\n"
-        "Evaluates claim ID's closed form in double precision and with MPFR at 256 bits.\n"
+        "Evaluates claim ID's closed form in double precision and with MPFR at "
+        STR(BC_MPFR_PREC) " bits.\n"
         "Prints {\"claim\":ID,\"inputs\":{...},\"outputs\":{NAME:{\"double\":D,\"mpfr\":\"M\"}}}\n"
         "where D is printed with %.17g and M has 45 significant digits.\n"
         "Parameters and their valid ranges: batchcheck list --verbose.\n";

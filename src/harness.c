@@ -109,8 +109,9 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		pr->verdict = agrees ? BC_NOT_FLAGGED : BC_FLAGGED;
 	else if (!agrees)
 		pr->verdict = BC_FAIL;
-	else
-		pr->verdict = pr->detectable <= cfg->detect ? BC_PASS : BC_INCONCLUSIVE;
+	else /* over budget is inconclusive even when the capped run happens to resolve D */
+		pr->verdict = need <= cfg->budget && pr->detectable <= cfg->detect ? BC_PASS
+		                                                                    : BC_INCONCLUSIVE;
 }
 
 static void judge_variant(const struct bc_claim *c, const struct bc_variant *v,

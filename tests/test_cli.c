@@ -41,7 +41,7 @@ Test(cli, bad_parameters_exit_2_with_one_line_and_no_output)
 	                           "integer in [2, 1099511627776]");
 }
 
-Test(cli, theory_prints_double_and_forty_digit_mpfr)
+Test(cli, theory_prints_double_and_45_digit_mpfr)
 {
 	char *out, *err;
 	int rc = bc_test_cli("theory corr_batch_var sigma=2 m=8 rho=0.25", &out, &err);

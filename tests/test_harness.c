@@ -100,6 +100,24 @@ Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .tim
 	free(res.claims);
 }
 
+/* One replicate short of what the pilot asks for is inconclusive, even though the pilot's
+ * 10% margin means the capped run would usually resolve the 1% error anyway. */
+Test(harness, a_point_over_budget_is_inconclusive, .timeout = 60)
+{
+	const struct bc_claim *c = &toy;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	cr_assert_eq(res.claims[0].points[0].verdict, BC_PASS);
+	cfg.budget = res.claims[0].points[0].samples - 1;
+	free(res.claims);
+	bc_harness_run(&c, 1, &cfg, &res);
+	cr_assert_eq(res.claims[0].points[0].verdict, BC_INCONCLUSIVE);
+	BC_ASSERT_LE(res.claims[0].points[0].detectable, cfg.detect); /* resolved, yet over */
+	free(res.claims);
+}
+
 Test(harness, replicate_count_follows_the_pilot)
 {
 	/* Bernoulli(0.3): sd/mean = sqrt(0.7/0.3) = 1.5275; with z for 7 comparisons at 1e-6
