@@ -45,7 +45,4 @@ void bc_rng_key(gsl_rng *r, const struct bc_stream_id *id, uint64_t replicate);
 /* The raw Philox4x32-10 block function, for the known-answer tests. */
 void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 
-/* A uniform double in (0, 1) with 53 random bits from two 32-bit draws; never 0 or 1. */
-double bc_rng_uniform_pos53(gsl_rng *r);
-
 #endif

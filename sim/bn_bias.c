@@ -24,16 +24,15 @@
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
+#include "bc_law.h"
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
 /* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite. */
 #define SIM_LG3_MAX 1e130
 
-enum law { GAUSS, UNIFORM, LAPLACE, EXPONENTIAL };
-
 struct plan {
-	enum law law;
+	enum bc_law law;
 	int m;
 	double mu, sigma, eps;
 	double var_divisor; /* m or m - 1 */
@@ -63,12 +62,7 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	static const char *const law_names[] = {"gauss", "uniform", "laplace", "exp"};
-	static const double kappa[] = {3.0, 9.0 / 5.0, 6.0, 9.0};
-	const char *law = bc_arg_choice(cl, in, "law");
-	for (int k = 0; k < 4; k++)
-		if (strcmp(law, law_names[k]) == 0)
-			p->law = (enum law)k;
+	p->law = bc_law_named(bc_arg_choice(cl, in, "law"));
 	p->m = (int)m;
 	p->mu = bc_arg(cl, in, "mu");
 	p->sigma = bc_arg(cl, in, "sigma");
@@ -79,7 +73,7 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 	cl->theory(in, &th);
 	p->c = th.v[bc_output_index(&th, "c")];
 	double shrink = 1 + p->eps / (p->sigma * p->sigma);
-	p->kappa = kappa[p->law] / (shrink * shrink);
+	p->kappa = bc_law_kurtosis(p->law) / (shrink * shrink);
 	return p;
 }
 
@@ -94,22 +88,6 @@ static size_t work_doubles(const void *vp)
 	return (size_t)p->m;
 }
 
-/* Mean 0, variance 1. */
-static inline double unit_draw(enum law law, gsl_rng *r)
-{
-	switch (law) {
-	case UNIFORM:
-		return gsl_ran_flat(r, -sqrt(3.0), sqrt(3.0));
-	case LAPLACE:
-		return gsl_ran_laplace(r, sqrt(0.5));
-	case EXPONENTIAL:
-		return gsl_ran_exponential(r, 1.0) - 1.0;
-	case GAUSS:
-	default:
-		return gsl_ran_gaussian_ziggurat(r, 1.0);
-	}
-}
-
 static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 {
 	const struct plan *p = vp;
@@ -121,7 +99,7 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 	do {
 		double sum = 0;
 		for (int i = 0; i < m; i++) {
-			x[i] = p->mu + p->sigma * unit_draw(p->law, r);
+			x[i] = p->mu + p->sigma * bc_law_draw(p->law, r);
 			sum += x[i];
 		}
 		mean = sum / m;

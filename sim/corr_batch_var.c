@@ -23,6 +23,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
+#include "bc_law.h"
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
@@ -36,7 +37,7 @@ enum mech { FACTOR, CHOLESKY, AR1 };
 
 struct plan {
 	enum mech mech;
-	bool exp_law;
+	enum bc_law law;
 	int m;
 	double shared, own; /* factor: sigma sqrt(rho), sigma sqrt(1-rho); ar1: rho, innovation */
 	double sigma;
@@ -48,7 +49,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 {
 	double sigma = bc_arg(c, in, "sigma"), m = bc_arg(c, in, "m"), rho = bc_arg(c, in, "rho");
 	const char *mech = bc_arg_choice(c, in, "mech");
-	bool gauss = strcmp(bc_arg_choice(c, in, "law"), "gauss") == 0;
+	enum bc_law law = bc_law_named(bc_arg_choice(c, in, "law"));
 	if (m > SIM_M_MAX) {
 		snprintf(err, errlen, "parameter 'm' = %.0f is invalid for sim: valid range is integer "
 		         "in [1, %d] (the simulator draws every sample)", m, SIM_M_MAX);
@@ -67,7 +68,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	p->exp_law = !gauss;
+	p->law = law;
 	p->m = (int)m;
 	p->sigma = sigma;
 	if (strcmp(mech, "factor") == 0) {
@@ -92,7 +93,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		p->own = sigma * sqrt((1 - rho) * (1 + rho));
 	} else {
 		p->mech = CHOLESKY;
-		if (!gauss || m > CHOLESKY_M_MAX) {
+		if (law != BC_LAW_GAUSS || m > CHOLESKY_M_MAX) {
 			snprintf(err, errlen, "mech=cholesky draws Gaussian batches of at most %d "
 			         "samples: valid are law=gauss and m in [1, %d]", CHOLESKY_M_MAX,
 			         CHOLESKY_M_MAX);
@@ -131,36 +132,31 @@ static size_t work_doubles(const void *vp)
 	return p->mech == CHOLESKY ? 2 * (size_t)p->m : 0;
 }
 
-/* Mean 0, variance 1. */
-static inline double unit_draw(const struct plan *p, gsl_rng *r)
-{
-	return p->exp_law ? gsl_ran_exponential(r, 1.0) - 1.0 : gsl_ran_gaussian_ziggurat(r, 1.0);
-}
-
 static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 {
 	const struct plan *p = vp;
 	double sum = 0;
 	if (p->mech == FACTOR) {
-		double common = p->shared * unit_draw(p, r);
+		double common = p->shared * bc_law_draw(p->law, r);
 		for (int i = 0; i < p->m; i++)
-			sum += common + p->own * unit_draw(p, r);
+			sum += common + p->own * bc_law_draw(p->law, r);
 	} else if (p->mech == AR1) {
-		double x = p->sigma * unit_draw(p, r);
+		double x = p->sigma * bc_law_draw(p->law, r);
 		sum = x;
 		for (int i = 1; i < p->m; i++) {
-			x = p->shared * x + p->own * unit_draw(p, r);
+			x = p->shared * x + p->own * bc_law_draw(p->law, r);
 			sum += x;
 		}
 	} else {
 		gsl_vector_view z = gsl_vector_view_array(work, (size_t)p->m);
 		gsl_vector_view x = gsl_vector_view_array(work + p->m, (size_t)p->m);
 		for (int i = 0; i < p->m; i++)
-			work[i] = unit_draw(p, r);
+			work[i] = bc_law_draw(p->law, r);
 		gsl_vector_memcpy(&x.vector, &z.vector);
 		gsl_blas_dtrmv(CblasLower, CblasNoTrans, CblasNonUnit, p->chol, &x.vector);
 		for (int i = 0; i < p->m; i++)
-			sum += p->sigma * work[p->m + i];
+			sum += work[p->m + i];
+		sum *= p->sigma;
 	}
 	double g = sum / p->m;
 	obs[0] = g * g;

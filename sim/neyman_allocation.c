@@ -33,6 +33,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
+#include "bc_law.h"
 
 /* The simulator draws every example: beyond these a check point would take hours. */
 #define SIM_B_MAX 1000000
@@ -42,11 +43,9 @@
 #define SIM_SIGMA_MIN 1e-70
 #define SIM_SIGMA_MAX 1e70
 
-enum law { EXP, UNIFORM, GAUSS };
-
 struct plan {
 	int K;
-	enum law law;
+	enum bc_law law;
 	int n[BC_VEC_MAX];
 	double w[BC_VEC_MAX], sigma[BC_VEC_MAX], mu[BC_VEC_MAX];
 	double mu_total; /* sum_k W_k mu_k over every stratum, drawn or not */
@@ -77,9 +76,9 @@ static void largest_remainder(const double *x, int K, long b, int *n)
 	}
 }
 
-static double quantile(enum law law, double u)
+static double quantile(enum bc_law law, double u)
 {
-	return law == EXP ? -log1p(-u) : law == UNIFORM ? u : gsl_cdf_ugaussian_Pinv(u);
+	return law == BC_LAW_EXP ? -log1p(-u) : law == BC_LAW_UNIFORM ? u : gsl_cdf_ugaussian_Pinv(u);
 }
 
 static void *fail(struct plan *p, char *err, size_t errlen, const char *msg)
@@ -129,7 +128,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	if (!p)
 		return fail(NULL, err, errlen, "out of memory");
 	p->K = K;
-	p->law = strcmp(law, "exp") == 0 ? EXP : strcmp(law, "uniform") == 0 ? UNIFORM : GAUSS;
+	p->law = bc_law_named(law);
 	p->pop = (int)pop;
 
 	if (is_given) {
@@ -235,16 +234,6 @@ static void plan_free(void *vp)
 	free(p);
 }
 
-/* Mean 0, variance 1. */
-static inline double unit_draw(enum law law, gsl_rng *r)
-{
-	switch (law) {
-	case EXP: return gsl_ran_exponential(r, 1.0) - 1.0;
-	case UNIFORM: return 1.7320508075688772 * (2 * gsl_rng_uniform(r) - 1);
-	default: return gsl_ran_gaussian_ziggurat(r, 1.0);
-	}
-}
-
 static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 {
 	(void)work;
@@ -253,7 +242,7 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	if (p->srs_b) {
 		for (int i = 0; i < p->srs_b; i++) {
 			size_t k = gsl_ran_discrete(r, p->pick);
-			mu_hat += p->mu[k] + p->sigma[k] * unit_draw(p->law, r);
+			mu_hat += p->mu[k] + p->sigma[k] * bc_law_draw(p->law, r);
 		}
 		mu_hat /= p->srs_b;
 	}
@@ -269,11 +258,13 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 					sum += v[i];
 					need--;
 				}
-		} else {
+			sum /= n;
+		} else { /* mu_k + sigma_k E_i, summed: mu_k + sigma_k mean(E) */
 			for (int i = 0; i < n; i++)
-				sum += p->mu[k] + p->sigma[k] * unit_draw(p->law, r);
+				sum += bc_law_draw(p->law, r);
+			sum = p->mu[k] + p->sigma[k] * (sum / n);
 		}
-		mu_hat += p->w[k] * (sum / n);
+		mu_hat += p->w[k] * sum;
 	}
 	double d = mu_hat - p->mu_total;
 	obs[0] = d * d;

@@ -43,11 +43,3 @@ void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t 
 	for (int i = 0; i < 4; i++)
 		out[i] = y.v[i];
 }
-
-double bc_rng_uniform_pos53(gsl_rng *r)
-{
-	uint64_t hi = gsl_rng_get(r) >> 6; /* 26 bits */
-	uint64_t lo = gsl_rng_get(r) >> 5; /* 27 bits */
-	/* (k + 0.5) / 2^53 for k in [0, 2^53): strictly inside (0, 1), exactly representable. */
-	return ((double)(hi << 27 | lo) + 0.5) * 0x1p-53;
-}

@@ -1,5 +1,4 @@
 /* Philox4x32-10 known answers and the keying of streams by purpose. */
-#include <math.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -78,23 +77,4 @@ Test(rng, claim_ids_hash_to_distinct_stream_keys)
 			              bc_rng_claim_hash(bc_claims[j]->id));
 	cr_assert_eq(bc_rng_claim_hash(""), 2166136261u); /* FNV-1a offset basis */
 	cr_assert_eq(bc_rng_claim_hash("a"), 0xe40c292cu); /* FNV-1a published value */
-}
-
-Test(rng, uniform_pos53_is_strictly_inside_the_unit_interval)
-{
-	struct bc_stream_id id = {9, 9, BC_PURPOSE_CLI, 0};
-	gsl_rng *r = bc_rng_new();
-	bc_rng_key(r, &id, 0);
-	double lo = 1, hi = 0, sum = 0;
-	for (int i = 0; i < 100000; i++) {
-		double u = bc_rng_uniform_pos53(r);
-		lo = u < lo ? u : lo;
-		hi = u > hi ? u : hi;
-		sum += u;
-	}
-	gsl_rng_free(r);
-	BC_ASSERT_LT(0.0, lo);
-	BC_ASSERT_LT(hi, 1.0);
-	/* mean of 1e5 uniforms: SE 0.00091; 6 SE */
-	BC_ASSERT_LE(fabs(sum / 100000 - 0.5), 0.0055);
 }
