@@ -204,9 +204,16 @@ int bc_param_parse_line(const struct bc_claim *claim, const char *line, bool all
 	char buf[512];
 	char *words[2 * BC_MAX_PARAMS];
 	int n = 0;
-	snprintf(buf, sizeof buf, "%s", line);
-	for (char *w = strtok(buf, " "); w && n < (int)(sizeof words / sizeof *words);
-	     w = strtok(NULL, " "))
+	if ((size_t)snprintf(buf, sizeof buf, "%s", line) >= sizeof buf) {
+		snprintf(err, errlen, "parameter line longer than %zu characters", sizeof buf - 1);
+		return -1;
+	}
+	for (char *w = strtok(buf, " "); w; w = strtok(NULL, " ")) {
+		if (n == (int)(sizeof words / sizeof *words)) {
+			snprintf(err, errlen, "parameter line of more than %d words", n);
+			return -1;
+		}
 		words[n++] = w;
+	}
 	return bc_param_parse(claim, n, words, allow_sim, out, err, errlen);
 }

@@ -1,4 +1,5 @@
 /* Parameter parsing: every malformed or out-of-range value is refused with its range. */
+#include <stdio.h>
 #include <string.h>
 
 #include "bc_claim.h"
@@ -82,4 +83,18 @@ Test(param, every_claims_check_points_parse)
 			             0, "%s/%s: %s", c->id, c->points[p].name, err);
 		}
 	}
+}
+
+/* A line is never cut silently: too long or too many words is an error, not a prefix. */
+Test(param, overlong_lines_are_refused_not_truncated)
+{
+	char line[700];
+	snprintf(line, sizeof line, "sigma=1 m=8 rho=0.%0600d", 3);
+	expect_error(line, false, "longer than 511 characters");
+	char many[400] = "sigma=1 m=8 rho=0";
+	for (int i = 0; i < 30; i++)
+		strcat(many, " x=1");
+	expect_error(many, false, "more than 24 words");
+	expect_error("sigma=+1 m=8 rho=0", false, "'sigma'");
+	expect_error("sigma=0x1p-1080 m=8 rho=0", false, "'sigma'"); /* underflows to 0 */
 }
