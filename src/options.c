@@ -86,6 +86,10 @@ int bc_opts_parse(int argc, char **argv, const struct bc_opt *opts, int nopts, c
 	bool seen[BC_OPTS_MAX] = {false};
 	char q[BC_QUOTE_MAX + 4];
 	*nrest = 0;
+	if (nopts > BC_OPTS_MAX) {
+		snprintf(err, errlen, "a subcommand with more than %d options (a bug)", BC_OPTS_MAX);
+		return -1;
+	}
 	for (int a = 0; a < argc; a++) {
 		if (strncmp(argv[a], "--", 2) != 0) {
 			if (*nrest == rest_max) {
