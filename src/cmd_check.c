@@ -141,6 +141,7 @@ int bc_cmd_check(int argc, char **argv)
 		status = bc_cli_usage_error("out of memory");
 		goto out;
 	}
+	/* `|`, not `||`: both files are finished (or removed) whatever the first one did */
 	if (out_close(&jf, bc_check_print_json, &res) | out_close(&tf, bc_check_print_tex, &res))
 		status = BC_EXIT_USAGE;
 	else if (json)
