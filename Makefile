@@ -23,6 +23,12 @@ LIBS := -lmpfr -lgmp -lgsl -lgslcblas -lm
 ifeq ($(SANITIZE),1)
 BUILD := $(BUILD)/sanitize
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# Criterion's own leak is suppressed by name; the slow unwinder lets stacks reach that name.
+LSAN_SETTINGS := suppressions=$(abspath tests/lsan.supp) fast_unwind_on_malloc=0 print_suppressions=0
+space := $() $()
+export LSAN_OPTIONS := $(subst $(space),:,$(LSAN_SETTINGS))
+# Tests run through tests/run-sanitized, which fails on any report of any worker process.
+RUN_TESTS = tests/run-sanitized $(BUILD)/sanitizer-logs/$(notdir $(1)) $(1)
 endif
 
 ALL_CFLAGS := $(WARNINGS) $(OPENMP) $(SAN) $(CFLAGS)
@@ -108,11 +114,24 @@ report: $(REPORT)/report.pdf
 	@echo "wrote reports/report.pdf"
 	$(Q)exit $$(cat $(REPORT)/results.status)
 
-# Criterion's synthesis line, then the harness's "N passed, N failed" line.
-check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf
+# Criterion's synthesis line, then the harness's "N passed, N failed" line. Sanitized, the
+# leak probe runs first and must fail: a leak in project code is never silenced.
+check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf $(if $(SAN),$(BUILD)/tests/leak-probe)
+ifeq ($(SANITIZE),1)
+	$(Q)if $(call RUN_TESTS,$(BUILD)/tests/leak-probe) > $(BUILD)/leak-probe.log 2>&1; then \
+		echo "the sanitized run misses a deliberate leak (tests/probe/leak.c)"; exit 1; fi
+	$(Q)grep -q 'sim/corr_batch_var.c' $(BUILD)/leak-probe.log || { cat $(BUILD)/leak-probe.log; \
+		echo "the deliberate leak was not reported with its stack"; exit 1; }
+	$(Q)$(call RUN_TESTS,$(TEST_BIN))
+else
 	$(Q)$(TEST_BIN)
+endif
 	$(Q)cat $(REPORT)/results.txt
 	$(Q)exit $$(cat $(REPORT)/results.status)
+
+$(BUILD)/tests/leak-probe: $(BUILD)/obj/tests/probe/leak.o $(LIB)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
 
 $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 	@mkdir -p $(@D)
@@ -146,4 +165,5 @@ deps:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d \
+	$(BUILD)/obj/tests/probe/leak.d
