@@ -80,7 +80,9 @@ struct bc_variant {
 
 /* A place where the seed is wrong, ambiguous or incomplete, and the point that shows it. */
 struct bc_finding {
-	const char *point; /* check point demonstrating it; NULL when a domain check or test does */
+	/* The check that demonstrates it: a check point or a planted variant of the claim; NULL
+	 * when the domain check (a refused input, tested in tests/test_ID.c) does. */
+	const char *point;
 	const char *text;
 };
 

@@ -14,9 +14,12 @@
  *  3. Power: a pilot of `pilot` replicates estimates the per-replicate SD; the decisive run
  *     gets R = ceil(((z + z_power) * 1.1 * sd / (detect * scale))^2) replicates, so a
  *     relative error `detect` of scale = |theory| (or |another output|, where the point
- *     says so) is caught with probability `power`. If R exceeds `budget`,
- *     or the decisive run's own SE still cannot detect `detect`, the point is INCONCLUSIVE,
- *     which fails the run: a check never passes by being vague.
+ *     says so) is caught with probability `power`. If R exceeds `budget`, no decisive run
+ *     is made: the point is decided from the pilot alone, which can only fail it (or flag
+ *     an outside point); otherwise it is INCONCLUSIVE. A point whose decisive run's own SE
+ *     still cannot detect `detect` is INCONCLUSIVE too, and an outside point that agrees
+ *     without that power is INCONCLUSIVE rather than NOT FLAGGED. INCONCLUSIVE fails the
+ *     run: a check never passes by being vague.
  *  4. Planted errors: each wrong variant is compared with the in-regime estimates; it is
  *     REJECTED when some point puts it more than z standard errors away.
  *  5. Outside the regime: at a point whose simulation breaks a condition of the model, the
@@ -61,7 +64,9 @@ struct bc_point_result {
 	const struct bc_point *point;
 	struct bc_args args;
 	double theory, estimate, se, z, detectable;
-	uint64_t samples;
+	uint64_t samples; /* replicates behind the estimate */
+	uint64_t needed;  /* replicates the pilot asked for; UINT64_MAX when unbounded */
+	bool pilot_only;  /* needed > budget: decided from the pilot alone */
 	enum bc_verdict verdict;
 	char error[BC_ERR_LEN]; /* set when the point could not be run: a failure */
 };
@@ -90,6 +95,9 @@ struct bc_run_result {
 	int n_claims;
 	struct bc_claim_result *claims;
 	int passed, failed, inconclusive;
+	/* `passed` split by kind: ulp bounds met, in-regime (and not_below) points passed,
+	 * planted variants rejected, outside points flagged. */
+	int ulp_met, regime_passed, variants_rejected, outside_flagged;
 };
 
 /* Comparisons a claim contributes to the Bonferroni family. */

@@ -2,6 +2,7 @@
  * check_print.c - tables and JSON for `batchcheck check`.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "bc_check_print.h"
@@ -26,9 +27,14 @@ static void print_point_line(FILE *f, const struct bc_point_result *pr)
 	}
 	char est[64];
 	snprintf(est, sizeof est, "%.6g ± %.2g", pr->estimate, pr->se);
-	fprintf(f, "  %-14s %-9s %-13.6g %-24s %8.2f %7.2f%% %10llu  %s\n", pr->point->name, kind,
+	fprintf(f, "  %-14s %-9s %-13.6g %-24s %8.2f %7.2f%% %10llu  %s", pr->point->name, kind,
 	        pr->theory, est, pr->z, 100 * pr->detectable, (unsigned long long)pr->samples,
 	        bc_verdict_name(pr->verdict));
+	if (pr->pilot_only && pr->needed == UINT64_MAX)
+		fprintf(f, " (pilot only: no replicate count can resolve it)");
+	else if (pr->pilot_only)
+		fprintf(f, " (pilot only: needs %.3g replicates)", (double)pr->needed);
+	fputc('\n', f);
 }
 
 void bc_check_print_table(FILE *f, const struct bc_run_result *res)
@@ -58,6 +64,9 @@ void bc_check_print_table(FILE *f, const struct bc_run_result *res)
 	if (res->inconclusive)
 		fprintf(f, "%d checks inconclusive (counted as failed): raise --budget or "
 		        "--detect\n", res->inconclusive);
+	fprintf(f, "passed: %d ulp bounds met, %d in-regime points passed, %d planted variants "
+	        "rejected, %d outside points flagged\n", res->ulp_met, res->regime_passed,
+	        res->variants_rejected, res->outside_flagged);
 	fprintf(f, "%d passed, %d failed\n", res->passed, res->failed);
 }
 
@@ -81,8 +90,13 @@ static void json_point(FILE *f, const struct bc_claim *c, const struct bc_point_
 	bc_json_number(f, pr->z);
 	fprintf(f, ",\"detectable\":");
 	bc_json_number(f, pr->detectable);
-	fprintf(f, ",\"samples\":%llu,\"verdict\":\"%s\",\"error\":", (unsigned long long)pr->samples,
-	        bc_verdict_name(pr->verdict));
+	fprintf(f, ",\"samples\":%llu,\"needed\":", (unsigned long long)pr->samples);
+	if (pr->needed == UINT64_MAX)
+		fputs("null", f);
+	else
+		fprintf(f, "%llu", (unsigned long long)pr->needed);
+	fprintf(f, ",\"pilot_only\":%s,\"verdict\":\"%s\",\"error\":",
+	        pr->pilot_only ? "true" : "false", bc_verdict_name(pr->verdict));
 	bc_json_string(f, pr->error);
 	fprintf(f, "}");
 }
@@ -174,6 +188,8 @@ void bc_check_print_json(FILE *f, const struct bc_run_result *res)
 		}
 		fprintf(f, "]}");
 	}
-	fprintf(f, "],\n\"passed\":%d,\"failed\":%d,\"inconclusive\":%d}\n", res->passed,
-	        res->failed, res->inconclusive);
+	fprintf(f, "],\n\"passed\":%d,\"failed\":%d,\"inconclusive\":%d,\"ulp_met\":%d,"
+	        "\"regime_passed\":%d,\"variants_rejected\":%d,\"outside_flagged\":%d}\n",
+	        res->passed, res->failed, res->inconclusive, res->ulp_met, res->regime_passed,
+	        res->variants_rejected, res->outside_flagged);
 }

@@ -4,6 +4,7 @@
  * number in the PDF is the harness's own; the report test compares the two.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,7 +107,12 @@ static void tex_points(FILE *f, const struct bc_claim_result *cr)
 		tex_text(f, pr->point->name);
 		fputs("] \\texttt{", f);
 		tex_text(f, args);
-		fprintf(f, "}, %llu replicates. ", (unsigned long long)pr->samples);
+		fprintf(f, "}, %llu replicates", (unsigned long long)pr->samples);
+		if (pr->pilot_only && pr->needed == UINT64_MAX)
+			fputs(" (the pilot alone: no replicate count can resolve it)", f);
+		else if (pr->pilot_only)
+			fprintf(f, " (the pilot alone: it needs %.3g, over the budget)", (double)pr->needed);
+		fputs(". ", f);
 		tex_text(f, pr->point->why);
 		if (pr->error[0]) {
 			fputs(" \\textbf{Error:} ", f);
@@ -141,6 +147,15 @@ static const struct bc_point_result *find_point(const struct bc_claim_result *cr
 	for (int p = 0; name && p < cr->claim->n_points; p++)
 		if (strcmp(cr->claim->points[p].name, name) == 0)
 			return &cr->points[p];
+	return NULL;
+}
+
+static const struct bc_variant_result *find_variant(const struct bc_claim_result *cr,
+                                                    const char *name)
+{
+	for (int v = 0; name && v < cr->claim->n_variants; v++)
+		if (strcmp(cr->claim->variants[v].name, name) == 0)
+			return &cr->variants[v];
 	return NULL;
 }
 
@@ -204,6 +219,9 @@ void bc_check_print_tex(FILE *f, const struct bc_run_result *res)
 	        (unsigned long long)cfg->seed, cfg->alpha, 100 * cfg->detect, cfg->power,
 	        (unsigned long long)cfg->pilot, (unsigned long long)cfg->budget, res->comparisons,
 	        res->z, res->passed, res->failed);
+	fprintf(f, "\\newcommand{\\bculpmet}{%d}\n\\newcommand{\\bcregimepassed}{%d}\n"
+	        "\\newcommand{\\bcvariantsrejected}{%d}\n\\newcommand{\\bcoutsideflagged}{%d}\n",
+	        res->ulp_met, res->regime_passed, res->variants_rejected, res->outside_flagged);
 	fputs("\\newcommand{\\bcsummary}{%\n\\begin{center}\\begin{tabularx}{\\linewidth}{lXr}\n"
 	      "\\toprule\nclaim & verdict & checks failed\\\\\n\\midrule\n", f);
 	for (int i = 0; i < res->n_claims; i++) {
@@ -223,6 +241,7 @@ void bc_check_print_tex(FILE *f, const struct bc_run_result *res)
 		for (int k = 0; k < cr->claim->n_findings; k++) {
 			const struct bc_finding *fd = &cr->claim->findings[k];
 			const struct bc_point_result *pr = find_point(cr, fd->point);
+			const struct bc_variant_result *vr = find_variant(cr, fd->point);
 			fputs("\\item \\texttt{", f);
 			tex_text(f, cr->claim->id);
 			fputs("}: ", f);
@@ -239,10 +258,20 @@ void bc_check_print_tex(FILE *f, const struct bc_run_result *res)
 				fputs(" ($z$ = ", f);
 				tex_number(f, "%.2f", pr->z);
 				fprintf(f, "): %s.", bc_verdict_name(pr->verdict));
+			} else if (vr) {
+				fputs(" Shown by planted variant \\texttt{", f);
+				tex_text(f, fd->point);
+				fprintf(f, "}: rejected at %d of %d points, max $|z|$ = ", vr->rejected,
+				        vr->compared);
+				tex_number(f, "%.1f", vr->max_abs_z);
+				fprintf(f, ": %s.", bc_verdict_name(vr->verdict));
 			} else if (fd->point) {
-				fputs(" (\\textbf{point missing})", f);
+				fputs(" (\\textbf{check missing})", f);
 			} else {
-				fputs(" Shown by the domain check and its tests.", f);
+				fputs(" Shown by the domain check, not by a simulation: the command line "
+				      "refuses those inputs (tested in \\texttt{tests/test\\_", f);
+				tex_text(f, cr->claim->id);
+				fputs(".c}).", f);
 			}
 			fputs("\n", f);
 		}

@@ -91,13 +91,17 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		return;
 	uint64_t need = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect, run->z,
 	                                           run->z_power, PILOT_MARGIN);
-	pr->samples = need > cfg->budget ? cfg->budget : need < pilot ? pilot : need;
+	pr->needed = need;
+	/* A point the budget cannot power is decided from its pilot: a run capped at the budget
+	 * would cost the whole budget and still could not pass. */
+	pr->pilot_only = need > cfg->budget;
+	pr->samples = pr->pilot_only ? pilot : need < pilot ? pilot : need;
 	if (cfg->progress)
-		fprintf(stderr, "  %s/%s: %llu replicates...\n", c->id, pt->name,
-		        (unsigned long long)pr->samples);
+		fprintf(stderr, "  %s/%s: %llu replicates%s...\n", c->id, pt->name,
+		        (unsigned long long)pr->samples, pr->pilot_only ? " (pilot only)" : "");
 	id.purpose = BC_PURPOSE_MAIN;
-	if (bc_mc_run(c, &pr->args, &id, pr->samples, cfg->threads, m, pr->error,
-	              sizeof pr->error))
+	if (!pr->pilot_only && bc_mc_run(c, &pr->args, &id, pr->samples, cfg->threads, m,
+	                                 pr->error, sizeof pr->error))
 		return;
 	pr->estimate = m[oi].mean;
 	pr->se = fmax(bc_est_se(m[oi]), ROUNDING_SE_REL * scale);
@@ -105,13 +109,15 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
 	bool agrees = pt->kind == BC_NOT_BELOW ? pr->estimate - pr->theory >= -run->z * pr->se
 	                                       : fabs(pr->estimate - pr->theory) <= run->z * pr->se;
+	/* A disagreement at level alpha stands whatever the power; an agreement means something
+	 * only when the run could have seen the error `detect`. */
+	bool powered = !pr->pilot_only && pr->detectable <= cfg->detect;
 	if (pt->kind == BC_OUTSIDE)
-		pr->verdict = agrees ? BC_NOT_FLAGGED : BC_FLAGGED;
+		pr->verdict = !agrees ? BC_FLAGGED : powered ? BC_NOT_FLAGGED : BC_INCONCLUSIVE;
 	else if (!agrees)
 		pr->verdict = BC_FAIL;
-	else /* over budget is inconclusive even when the capped run happens to resolve D */
-		pr->verdict = need <= cfg->budget && pr->detectable <= cfg->detect ? BC_PASS
-		                                                                    : BC_INCONCLUSIVE;
+	else
+		pr->verdict = powered ? BC_PASS : BC_INCONCLUSIVE;
 }
 
 static void judge_variant(const struct bc_claim *c, const struct bc_variant *v,
@@ -135,12 +141,15 @@ static void judge_variant(const struct bc_claim *c, const struct bc_variant *v,
 	vr->verdict = vr->rejected > 0 ? BC_REJECTED : BC_NOT_REJECTED;
 }
 
-static void tally(struct bc_run_result *res, enum bc_verdict v)
+/* Counts a verdict in the totals and, when it is a success, in its kind's column. */
+static void tally(struct bc_run_result *res, enum bc_verdict v, int *kind_ok)
 {
-	if (bc_verdict_ok(v))
+	if (bc_verdict_ok(v)) {
 		res->passed++;
-	else
+		(*kind_ok)++;
+	} else {
 		res->failed++;
+	}
 	res->inconclusive += v == BC_INCONCLUSIVE;
 }
 
@@ -167,14 +176,16 @@ int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_
 		bc_ulp_sweep(c, &cr->ulp);
 		cr->ulp_verdict = cr->ulp.worst <= c->ulp_bound && cr->ulp.nonfinite == 0 ? BC_PASS
 		                                                                           : BC_FAIL;
-		tally(res, cr->ulp_verdict);
+		tally(res, cr->ulp_verdict, &res->ulp_met);
 		for (int p = 0; p < c->n_points; p++) {
 			run_point(c, p, res, &cr->points[p]);
-			tally(res, cr->points[p].verdict);
+			tally(res, cr->points[p].verdict, c->points[p].kind == BC_OUTSIDE
+			                                          ? &res->outside_flagged
+			                                          : &res->regime_passed);
 		}
 		for (int v = 0; v < c->n_variants; v++) {
 			judge_variant(c, &c->variants[v], cr, res->z, &cr->variants[v]);
-			tally(res, cr->variants[v].verdict);
+			tally(res, cr->variants[v].verdict, &res->variants_rejected);
 		}
 	}
 	return res->failed ? 1 : 0;

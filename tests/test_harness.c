@@ -96,25 +96,86 @@ Test(harness, accepts_truth_rejects_powered_error_and_refuses_vague_passes, .tim
 	cr_assert_eq(res.claims[0].points[0].samples, 2000); /* the budget caps the run */
 	/* the starved run cannot see the 3% error either: it must not pass */
 	cr_assert_eq(res.claims[0].points[1].verdict, BC_INCONCLUSIVE);
-	cr_assert_eq(res.inconclusive, 4); /* and both bounds */
+	/* and both bounds, and the outside point that agrees without the power to see 1% */
+	cr_assert_eq(res.claims[0].points[2].verdict, BC_INCONCLUSIVE);
+	cr_assert_eq(res.inconclusive, 5);
 	free(res.claims);
 }
 
 /* One replicate short of what the pilot asks for is inconclusive, even though the pilot's
- * 10% margin means the capped run would usually resolve the 1% error anyway. */
-Test(harness, a_point_over_budget_is_inconclusive, .timeout = 60)
+ * 10% margin means a run capped at the budget would usually resolve the 1% error anyway;
+ * and no such capped run is made: the point is decided from its pilot. */
+Test(harness, a_point_over_budget_is_inconclusive_from_its_pilot, .timeout = 60)
 {
 	const struct bc_claim *c = &toy;
 	struct bc_config cfg;
 	bc_config_default(&cfg);
 	struct bc_run_result res;
 	bc_harness_run(&c, 1, &cfg, &res);
-	cr_assert_eq(res.claims[0].points[0].verdict, BC_PASS);
-	cfg.budget = res.claims[0].points[0].samples - 1;
+	const struct bc_point_result *full = &res.claims[0].points[0];
+	cr_assert_eq(full->verdict, BC_PASS);
+	cr_assert(!full->pilot_only);
+	cr_assert_eq(full->samples, full->needed);
+	cfg.budget = full->samples - 1;
 	free(res.claims);
 	bc_harness_run(&c, 1, &cfg, &res);
-	cr_assert_eq(res.claims[0].points[0].verdict, BC_INCONCLUSIVE);
-	BC_ASSERT_LE(res.claims[0].points[0].detectable, cfg.detect); /* resolved, yet over */
+	const struct bc_point_result *pr = &res.claims[0].points[0];
+	cr_assert_eq(pr->verdict, BC_INCONCLUSIVE);
+	cr_assert(pr->pilot_only);
+	cr_assert_eq(pr->samples, cfg.pilot, "only the pilot is spent");
+	BC_ASSERT_LT((double)cfg.budget, (double)pr->needed);
+	free(res.claims);
+}
+
+/* Decided from the pilot, a point still fails where the pilot alone already disagrees, and
+ * an outside point is flagged there; where it agrees, neither passes nor goes unflagged. */
+static const struct bc_point pilot_points[] = {
+	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
+	{"off_50pct", BC_IN_REGIME, "p=0.3 err=0.5", "mean", "", NULL},
+	{"outside_off", BC_OUTSIDE, "p=0.3 err=0.5", "mean", "", NULL},
+	{"outside_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL},
+};
+
+Test(harness, the_pilot_alone_can_fail_or_flag_but_not_pass, .timeout = 60)
+{
+	struct bc_claim pilot_toy = toy;
+	pilot_toy.points = pilot_points;
+	pilot_toy.n_points = 4;
+	pilot_toy.n_variants = 0;
+	const struct bc_claim *c = &pilot_toy;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.budget = 2 * cfg.pilot; /* the 1% error needs about 100 times the pilot */
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	const struct bc_point_result *pr = res.claims[0].points;
+	for (int p = 0; p < 4; p++) {
+		cr_assert(pr[p].pilot_only, "point %d", p);
+		cr_assert_eq(pr[p].samples, cfg.pilot);
+	}
+	cr_assert_eq(pr[0].verdict, BC_INCONCLUSIVE);
+	cr_assert_eq(pr[1].verdict, BC_FAIL);
+	cr_assert_eq(pr[2].verdict, BC_FLAGGED);
+	cr_assert_eq(pr[3].verdict, BC_INCONCLUSIVE, "agreeing without power is not 'not flagged'");
+	cr_assert_eq(res.inconclusive, 2);
+	free(res.claims);
+}
+
+/* The summary splits what passed by kind, and the kinds add up to the total. */
+Test(harness, passes_are_counted_by_kind, .timeout = 60)
+{
+	const struct bc_claim *c = &toy;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	cr_assert_eq(res.ulp_met, 1);
+	cr_assert_eq(res.regime_passed, 2); /* "true" and "bound_below" */
+	cr_assert_eq(res.variants_rejected, 0);
+	cr_assert_eq(res.outside_flagged, 0);
+	cr_assert_eq(res.passed, res.ulp_met + res.regime_passed + res.variants_rejected +
+	                                 res.outside_flagged);
+	cr_assert_eq(res.failed, 4);
 	free(res.claims);
 }
 

@@ -143,3 +143,16 @@ Test(report, provenance_states_the_run_settings)
 	free(text);
 	free(json);
 }
+
+Test(report, result_splits_what_passed_by_kind)
+{
+	char *text = report_text(), *json = results_json(), a[16], b[16], c[16], d[16], want[256];
+	snprintf(want, sizeof want, "Passed: %s ulp bounds met, %s in-regime points passed, %s "
+	         "planted variants rejected, %s outside points flagged.",
+	         field(json, "ulp_met", a, sizeof a), field(json, "regime_passed", b, sizeof b),
+	         field(json, "variants_rejected", c, sizeof c),
+	         field(json, "outside_flagged", d, sizeof d));
+	expect_in(text, want);
+	free(text);
+	free(json);
+}
