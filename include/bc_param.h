@@ -55,6 +55,11 @@ int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bo
 int bc_param_parse_line(const struct bc_claim *claim, const char *line, bool allow_sim,
                         struct bc_args *out, char *err, size_t errlen);
 
+/* Index of the parameter named name[0..nlen) (not NUL-terminated), or -1 with an "unknown
+ * parameter" message. */
+int bc_param_find(const struct bc_claim *claim, const char *name, size_t nlen, char *err,
+                  size_t errlen);
+
 /* Parses one value of parameter p (index idx) into out; -1 with a message if invalid. */
 int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_args *out,
                  char *err, size_t errlen);

@@ -26,12 +26,11 @@ static const char help[] =
         "blank lines whenever the first listed parameter changes (gnuplot's `index`).\n"
         "Grid point k draws from the Philox stream keyed by (S, claim, sweep, k).\n";
 
-#define WORD_MAX 512 /* one "name=value" of a grid point */
-
 struct axis {
-	char name[BC_NAME_LEN];
+	const char *name; /* the claim's own spelling */
 	int n;
 	char *values[LIST_MAX];
+	size_t longest;   /* strlen of the longest value */
 };
 
 /* Splits "name=v1,v2" into an axis; a vector parameter keeps its commas. */
@@ -44,27 +43,24 @@ static int split_word(const struct bc_claim *c, char *word, struct axis *ax, cha
 		         bc_quote(word, q));
 		return -1;
 	}
-	*eq = '\0';
-	snprintf(ax->name, sizeof ax->name, "%s", word);
-	bool is_list = true;
-	for (int i = 0; i < c->n_params; i++)
-		if (strcmp(c->params[i].name, word) == 0 && c->params[i].kind == BC_VECTOR)
-			is_list = false;
+	int idx = bc_param_find(c, word, (size_t)(eq - word), err, errlen);
+	if (idx < 0)
+		return -1;
+	ax->name = c->params[idx].name;
+	bool is_list = c->params[idx].kind != BC_VECTOR;
 	ax->n = 0;
+	ax->longest = 0;
 	for (char *v = eq + 1, *next; v; v = next) {
 		next = is_list ? strchr(v, ',') : NULL;
 		if (next)
 			*next++ = '\0';
 		if (ax->n == LIST_MAX) {
-			snprintf(err, errlen, "parameter '%s' lists more than %d values",
-			         bc_quote(word, q), LIST_MAX);
+			snprintf(err, errlen, "parameter '%s' lists more than %d values", ax->name,
+			         LIST_MAX);
 			return -1;
 		}
-		if (strlen(word) + 1 + strlen(v) >= WORD_MAX) {
-			snprintf(err, errlen, "parameter '%s' has a value of more than %d characters",
-			         bc_quote(word, q), WORD_MAX - 2 - (int)strlen(word));
-			return -1;
-		}
+		if (strlen(v) > ax->longest)
+			ax->longest = strlen(v);
 		ax->values[ax->n++] = v;
 	}
 	return 0;
@@ -100,18 +96,24 @@ int bc_cmd_sweep(int argc, char **argv)
 	}
 
 	int n_obs = samples ? bc_mc_n_obs(c) : 0;
+	/* One grid point's "name=value" words, each sized for its axis's longest value, so a
+	 * value of any length is read whole (no silent cut, no arbitrary limit). */
+	size_t text_len = 0;
+	for (int a = 0; a < naxes; a++)
+		text_len += strlen(axes[a].name) + axes[a].longest + 2;
+	char *text = malloc(text_len + 1);
 	struct bc_args *in = malloc((size_t)total * sizeof *in);
 	struct bc_outputs *th = malloc((size_t)total * sizeof *th);
 	struct bc_moments *mc = malloc((size_t)total * (size_t)(n_obs + 1) * sizeof *mc);
-	int status = in && th && mc ? 0 : bc_cli_usage_error("out of memory");
+	int status = text && in && th && mc ? 0 : bc_cli_usage_error("out of memory");
 	/* Point k: the first axis varies slowest. */
 	for (int k = 0; k < total && status == 0; k++) {
-		char words[BC_MAX_PARAMS][WORD_MAX];
-		char *wv[BC_MAX_PARAMS];
+		char *wv[BC_MAX_PARAMS], *w = text;
 		for (int a = naxes - 1, rem = k; a >= 0; a--) {
-			snprintf(words[a], sizeof words[a], "%s=%s", axes[a].name,
-			         axes[a].values[rem % axes[a].n]);
-			wv[a] = words[a];
+			size_t room = strlen(axes[a].name) + axes[a].longest + 2;
+			snprintf(w, room, "%s=%s", axes[a].name, axes[a].values[rem % axes[a].n]);
+			wv[a] = w;
+			w += room;
 			rem /= axes[a].n;
 		}
 		if (bc_param_parse(c, naxes, wv, samples > 0, &in[k], err, sizeof err)) {
@@ -152,6 +154,7 @@ int bc_cmd_sweep(int argc, char **argv)
 			printf("\n");
 		}
 	}
+	free(text);
 	free(in);
 	free(th);
 	free(mc);

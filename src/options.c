@@ -12,6 +12,7 @@
 #endif
 
 #include "bc_cli.h"
+#include "bc_json.h"
 #include "bc_param.h"
 
 int bc_cli_usage_error(const char *msg)
@@ -72,8 +73,13 @@ static int set_value(const struct bc_opt *o, const char *text, char *err, size_t
 	}
 	double v;
 	if (bc_parse_real(text, &v) || v < o->lo || v > o->hi) {
-		snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is [%.17g, %.17g]",
-		         o->name, bc_quote(text, q), o->lo, o->hi);
+		/* shortest text that reads back as the same double: "1e-15", not
+		 * "1.0000000000000001e-15" */
+		char lo[32], hi[32];
+		bc_fmt_double(lo, sizeof lo, o->lo);
+		bc_fmt_double(hi, sizeof hi, o->hi);
+		snprintf(err, errlen, "option '--%s' = '%s' is invalid: valid range is [%s, %s]",
+		         o->name, bc_quote(text, q), lo, hi);
 		return -1;
 	}
 	*(double *)o->dst = v;

@@ -66,10 +66,12 @@ static int fail_range(const struct bc_param *p, const char *text, char *err, siz
 	return -1;
 }
 
-int bc_parse_real(const char *text, double *v)
+/* One number, text[0..len): text[len] must end it (',' or '\0'), which strtod never reads
+ * as part of a number in the C locale. Any length is fine: strtod reads every digit. */
+static int parse_span(const char *text, size_t len, double *v)
 {
-	size_t len = strlen(text);
-	if (len == 0 || text[0] == '+' || strspn(text, "0123456789abcdefABCDEFxXpP.+-") != len)
+	if (len == 0 || text[0] == '+' ||
+	    strspn(text, "0123456789abcdefABCDEFxXpP.+-") < len)
 		return -1;
 	char *stop;
 	errno = 0;
@@ -78,6 +80,11 @@ int bc_parse_real(const char *text, double *v)
 		return -1;
 	/* glibc sets ERANGE for subnormal results too: refuse only what did not survive */
 	return errno == ERANGE && (*v == 0 || fabs(*v) == HUGE_VAL) ? -1 : 0;
+}
+
+int bc_parse_real(const char *text, double *v)
+{
+	return parse_span(text, strlen(text), v);
 }
 
 const char *bc_quote(const char *text, char buf[BC_QUOTE_MAX + 4])
@@ -89,18 +96,6 @@ const char *bc_quote(const char *text, char buf[BC_QUOTE_MAX + 4])
 	}
 	strcpy(buf + i, text[i] ? "..." : "");
 	return buf;
-}
-
-/* One number of a vector, text[s..end). */
-static int parse_number(const char *s, const char *end, double *v)
-{
-	char buf[128];
-	size_t len = (size_t)(end - s);
-	if (len >= sizeof buf)
-		return -1;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	return bc_parse_real(buf, v);
 }
 
 int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_args *out,
@@ -126,7 +121,7 @@ int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_
 				         "at most %d", p->name, BC_VEC_MAX, BC_VEC_MAX);
 				return -1;
 			}
-			if (parse_number(s, end, &v) || !bc_param_in_range(p, v))
+			if (parse_span(s, (size_t)(end - s), &v) || !bc_param_in_range(p, v))
 				return fail_range(p, text, err, errlen);
 			out->vec[idx][n++] = v;
 			if (!comma)
@@ -137,10 +132,27 @@ int bc_param_set(const struct bc_param *p, int idx, const char *text, struct bc_
 		return 0;
 	}
 	double v;
-	if (parse_number(text, text + strlen(text), &v) || !bc_param_in_range(p, v))
+	if (bc_parse_real(text, &v) || !bc_param_in_range(p, v))
 		return fail_range(p, text, err, errlen);
 	out->x[idx] = v;
 	return 0;
+}
+
+int bc_param_find(const struct bc_claim *claim, const char *name, size_t nlen, char *err,
+                  size_t errlen)
+{
+	for (int i = 0; i < claim->n_params; i++)
+		if (strlen(claim->params[i].name) == nlen &&
+		    strncmp(claim->params[i].name, name, nlen) == 0)
+			return i;
+	/* quote only the name, keeping bc_quote's "..." when it is long */
+	char shown[BC_QUOTE_MAX + 2], q[BC_QUOTE_MAX + 4];
+	size_t n = nlen < sizeof shown - 1 ? nlen : sizeof shown - 1;
+	memcpy(shown, name, n);
+	shown[n] = '\0';
+	snprintf(err, errlen, "unknown parameter '%s' for claim %s (see: batchcheck list)",
+	         bc_quote(shown, q), claim->id);
+	return -1;
 }
 
 int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bool allow_sim,
@@ -155,18 +167,9 @@ int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bo
 			         bc_quote(argv[a], q));
 			return -1;
 		}
-		size_t nlen = (size_t)(eq - argv[a]);
-		int idx = -1;
-		for (int i = 0; i < claim->n_params; i++)
-			if (strlen(claim->params[i].name) == nlen &&
-			    strncmp(claim->params[i].name, argv[a], nlen) == 0)
-				idx = i;
-		if (idx < 0) {
-			snprintf(err, errlen, "unknown parameter '%.*s' for claim %s (see: batchcheck list)",
-			         nlen < BC_QUOTE_MAX ? (int)nlen : BC_QUOTE_MAX, bc_quote(argv[a], q),
-			         claim->id);
+		int idx = bc_param_find(claim, argv[a], (size_t)(eq - argv[a]), err, errlen);
+		if (idx < 0)
 			return -1;
-		}
 		const struct bc_param *p = &claim->params[idx];
 		if (p->sim_only && !allow_sim) {
 			snprintf(err, errlen,

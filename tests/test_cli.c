@@ -164,3 +164,76 @@ Test(cli, unwritable_output_fails_before_the_run)
 	free(out);
 	free(err);
 }
+
+/* A sweep names an unknown parameter as such, however long, and reads values of any
+ * length (it used to refuse them with a negative character count). */
+Test(cli, sweep_names_unknown_long_keys_and_reads_long_values)
+{
+	char args[1400];
+	int n = snprintf(args, sizeof args, "sweep corr_batch_var sigma=1 m=2 rho=0 ");
+	memset(args + n, 'k', 600);
+	strcpy(args + n + 600, "=1");
+	bc_test_expect_usage_error(args, "unknown parameter 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"
+	                                 "...' for claim corr_batch_var");
+	/* 16 strata, each W written with 41 characters: 670 in all */
+	n = snprintf(args, sizeof args, "sweep neyman_allocation b=16,32 W=");
+	for (int k = 0; k < 16; k++)
+		n += snprintf(args + n, sizeof args - (size_t)n, "%s0.0625%034d", k ? "," : "", 0);
+	n += snprintf(args + n, sizeof args - (size_t)n, " sigma=1");
+	for (int k = 1; k < 16; k++)
+		n += snprintf(args + n, sizeof args - (size_t)n, ",1");
+	char *out, *err;
+	cr_assert_eq(bc_test_cli(args, &out, &err), 0, "%s", err);
+	cr_assert(strstr(out, "\n16 1 1 1"), "%s", out);
+	cr_assert(strstr(out, "\n32 2 2 2"), "%s", out);
+	free(out);
+	free(err);
+}
+
+/* sim reads a 300-digit spelling of sigma = 1 like the short one. */
+Test(cli, sim_reads_long_numbers_whole)
+{
+	char args[600], *out, *err;
+	snprintf(args, sizeof args, "sim corr_batch_var sigma=1.%0300d m=4 rho=0.5 --samples 100", 0);
+	cr_assert_eq(bc_test_cli(args, &out, &err), 0, "%s", err);
+	cr_assert(strstr(out, "\"inputs\":{\"sigma\":1,\"m\":4,\"rho\":0.5"), "%s", out);
+	free(out);
+	free(err);
+}
+
+/* Each numeric option's printed range, pasted back, is accepted at both ends (the run then
+ * stops at the unknown claim 'nope', after the options were read). */
+Test(cli, every_option_range_reads_back_as_accepted_ends)
+{
+	const char *cases[][2] = {
+		{"sim", "samples"}, {"sim", "seed"}, {"sim", "threads"},
+		{"sweep", "samples"}, {"sweep", "seed"}, {"sweep", "threads"},
+		{"check", "seed"}, {"check", "threads"}, {"check", "alpha"},
+		{"check", "detect"}, {"check", "power"}, {"check", "budget"},
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		char args[200], *out, *err;
+		snprintf(args, sizeof args, "%s nope --%s -1", cases[c][0], cases[c][1]);
+		cr_assert_eq(bc_test_cli(args, &out, &err), 2, "%s", args);
+		const char *r = strstr(err, "valid range is ");
+		cr_assert(r, "%s: %s", args, err);
+		r += strlen("valid range is ");
+		if (strncmp(r, "integer in ", 11) == 0)
+			r += 11;
+		char lo[64], hi[64];
+		cr_assert_eq(sscanf(r, "[%63[^,], %63[^]]]", lo, hi), 2, "%s: %s", args, err);
+		for (int e = 0; e < 2; e++) {
+			char args2[200], *out2, *err2;
+			snprintf(args2, sizeof args2, "%s nope --%s %s", cases[c][0], cases[c][1],
+			         e ? hi : lo);
+			cr_assert_eq(bc_test_cli(args2, &out2, &err2), 2, "%s", args2);
+			cr_assert(strstr(err2, "unknown claim id"), "%s: %s", args2, err2);
+			free(out2);
+			free(err2);
+		}
+		free(out);
+		free(err);
+	}
+	/* the shortest spelling that reads back, not %.17g's 1.0000000000000001e-15 */
+	bc_test_expect_usage_error("check --alpha 1", "valid range is [1e-15, 0.5]");
+}
