@@ -30,7 +30,7 @@ int bc_cmd_sim(int argc, char **argv)
 	char *rest[64], err[BC_ERR_LEN];
 	int nrest;
 	if (argc > 64)
-		return bc_cli_usage_error("too many arguments");
+		return bc_cli_usage_error("too many arguments: at most 64");
 	if (bc_opts_parse(argc, argv, opts, 3, rest, 64, &nrest, err, sizeof err))
 		return bc_cli_usage_error(err);
 	if (nrest < 1)

@@ -91,8 +91,10 @@ int bc_cmd_sweep(int argc, char **argv)
 		if (split_word(c, rest[a + 1], &axes[a], err, sizeof err))
 			return bc_cli_usage_error(err);
 		total *= axes[a].n;
-		if (total > SWEEP_MAX)
-			return bc_cli_usage_error("the grid has more than 4096 points");
+		if (total > SWEEP_MAX) {
+			snprintf(err, sizeof err, "the grid has more than %d points", SWEEP_MAX);
+			return bc_cli_usage_error(err);
+		}
 	}
 
 	int n_obs = samples ? bc_mc_n_obs(c) : 0;

@@ -173,7 +173,8 @@ int bc_param_parse(const struct bc_claim *claim, int argc, char *const *argv, bo
 		const struct bc_param *p = &claim->params[idx];
 		if (p->sim_only && !allow_sim) {
 			snprintf(err, errlen,
-			         "parameter '%s' is a simulator switch: valid only with 'batchcheck sim'",
+			         "parameter '%s' is a simulator switch: valid only with 'batchcheck sim' "
+			         "and 'batchcheck sweep --samples N'",
 			         p->name);
 			return -1;
 		}

@@ -237,3 +237,21 @@ Test(cli, every_option_range_reads_back_as_accepted_ends)
 	/* the shortest spelling that reads back, not %.17g's 1.0000000000000001e-15 */
 	bc_test_expect_usage_error("check --alpha 1", "valid range is [1e-15, 0.5]");
 }
+
+/* Each refusal names where the input is valid, or the limit it broke. */
+Test(cli, limits_are_named_in_their_messages)
+{
+	bc_test_expect_usage_error("sweep corr_batch_var sigma=1 m=4 rho=0.1 law=exp",
+	                           "'batchcheck sweep --samples N'");
+	char grid[1024] = "sweep corr_batch_var rho=0,0.5 sigma=1"; /* 2 x 64 x 64 points */
+	for (int i = 2; i <= 64; i++)
+		sprintf(grid + strlen(grid), ",%d", i);
+	strcat(grid, " m=1");
+	for (int i = 2; i <= 64; i++)
+		sprintf(grid + strlen(grid), ",%d", i);
+	bc_test_expect_usage_error(grid, "more than 4096 points");
+	char args[512] = "sim corr_batch_var";
+	for (int i = 0; i < 70; i++)
+		strcat(args, " x=1");
+	bc_test_expect_usage_error(args, "too many arguments: at most 64");
+}
