@@ -3,6 +3,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "bc_claim.h"
+#include "bc_philox.h"
 #include "bc_rng.h"
 #include "bc_test.h"
 
@@ -77,4 +78,36 @@ Test(rng, claim_ids_hash_to_distinct_stream_keys)
 			              bc_rng_claim_hash(bc_claims[j]->id));
 	cr_assert_eq(bc_rng_claim_hash(""), 2166136261u); /* FNV-1a offset basis */
 	cr_assert_eq(bc_rng_claim_hash("a"), 0xe40c292cu); /* FNV-1a published value */
+}
+
+/* The bulk generator hands out the adapter's words, in its order, across lane boundaries
+ * and from any starting block. */
+Test(rng, bulk_words_are_the_adapters_words)
+{
+	struct bc_stream_id id = {0xfedcba9876543210ULL, 0x31415926, BC_PURPOSE_PILOT, 513};
+	uint64_t rep = 0x3400000077ULL;
+	gsl_rng *r = bc_rng_new();
+	bc_rng_key(r, &id, rep);
+	enum { BLOCKS = 3 * BC_PHILOX_LANES + 5 };
+	uint32_t want[4 * BLOCKS], got[4 * BLOCKS];
+	for (int j = 0; j < 4 * BLOCKS; j++)
+		want[j] = (uint32_t)gsl_rng_get(r);
+	gsl_rng_free(r);
+	struct bc_philox_stream s = bc_philox_stream(&id, rep);
+	bc_philox_words(&s, 0, BLOCKS, got);
+	for (int j = 0; j < 4 * BLOCKS; j++)
+		cr_assert_eq(got[j], want[j], "word %d: %08x != %08x", j, got[j], want[j]);
+	for (int first = 1; first < 20; first += 7) { /* a window starting mid-stream */
+		bc_philox_words(&s, (uint32_t)first, 9, got);
+		for (int j = 0; j < 36; j++)
+			cr_assert_eq(got[j], want[4 * first + j]);
+	}
+	/* the published vectors through the bulk path (counter word 3 is the block index) */
+	for (int i = 0; i < 3; i++) {
+		struct bc_philox_stream k = {{kat[i][4], kat[i][5]}, {kat[i][0], kat[i][1], kat[i][2]}};
+		uint32_t out[4];
+		bc_philox_words(&k, kat[i][3], 1, out);
+		for (int w = 0; w < 4; w++)
+			cr_assert_eq(out[w], kat[i][6 + 3 - w]);
+	}
 }

@@ -1,0 +1,32 @@
+/*
+ * bc_philox.h - Philox4x32-10 words in bulk, for the Monte Carlo hot path.
+ *
+ * The words are exactly those the GSL adapter of bc_rng.h hands out, in the same order:
+ * word j of a replicate's stream is element 3 - j % 4 of the Philox block whose counter is
+ * the replicate's (bc_rng.h) with word 3 = j / 4. Here many blocks are computed at once,
+ * laid out so the compiler vectorises the rounds across them.
+ */
+#ifndef BC_PHILOX_H
+#define BC_PHILOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bc_rng.h"
+
+/* Blocks computed together: 16 lanes of 32 bits fill two AVX-512 or four AVX2 registers. */
+#define BC_PHILOX_LANES 16
+
+/* The key and first three counter words of a replicate's stream. */
+struct bc_philox_stream {
+	uint32_t key[2];
+	uint32_t ctr[3];
+};
+
+struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t replicate);
+
+/* Words 4 * first_block ... 4 * (first_block + n_blocks) - 1 of the stream, into out. */
+void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
+                     uint32_t *out);
+
+#endif
