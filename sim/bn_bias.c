@@ -8,14 +8,30 @@
  * g_mb = (1/m) sum lambda gamma^3 r_i^4 (the batch statistics do not involve gamma).
  * Observations: g_mb - G and c g_mb - G, with c the theory's output c (the seed's factor
  * (m+1)/(m-1)), so a wrong c in the theory shows as a bias of the corrected gradient.
- * lambda gamma^3 multiplies once, at the end: no product of it underflows in the loop.
  *
  * G is the population gradient, a constant of the model rather than the formula under
  * test: the same loss under BN with the population mean and variance (and the same eps),
  *     G = lambda gamma^3 E[(x - mu)^4] / (sigma^2 + eps)^2 = lambda gamma^3 kappa / (1 + eps/sigma^2)^2,
  * with kappa = E[e^4] the law's own fourth standardised moment: 3 (Gaussian), 9/5
  * (uniform), 6 (Laplace), 9 (exponential). Nothing here uses the law of g_mb.
+ *
+ * Units. Given the batch, r_i does not involve gamma or lambda (BN's statistics are the
+ * x_i's; gamma scales after normalising), so
+ *     g_mb - G = lambda gamma^3 (r4 - kappa'),   c g_mb - G = lambda gamma^3 (c r4 - kappa'),
+ * r4 = (1/m) sum r_i^4 and kappa' = kappa / (1 + eps/sigma^2)^2: each observation is
+ * lambda gamma^3 times a bracket that does not depend on it. The loop computes the bracket,
+ * of order kappa', and multiplies once at the end. The engine takes its moments of the
+ * observations as written, so the squared deviations scale by (lambda gamma^3)^2; there is
+ * no hook to scale back after the moments. The bracket's per-replicate SD is at least ~3e-21
+ * over the whole domain (measured: m = 1e6, uniform law, eps/sigma^2 = 1e9; rounding-level
+ * ~4e-16 at m = 2, 3 with eps = 0), so for |lambda gamma^3| >= 1e-100 the squared
+ * deviations (block means' included) stay above ~1e-245, deep in the normal range, and the
+ * SE is the one the same draws give at lambda gamma^3 = 1, scaled (tested; bit for bit for
+ * powers of 2). Below, the squares lose digits and then vanish (SE 0 from about 1e-162 at
+ * m = 4, from 2^-470 in that corner), so such inputs are refused; gamma = 0 is kept: every
+ * observation is then exactly 0, and so is the SE.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,8 +44,10 @@
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
-/* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite. */
+/* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite.
+ * Below SIM_LG3_MIN the squared deviations would leave the normal range (see Units above). */
 #define SIM_LG3_MAX 1e130
+#define SIM_LG3_MIN 1e-100
 
 struct plan {
 	enum bc_law law;
@@ -51,10 +69,21 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 		return NULL;
 	}
 	double gamma = bc_arg(cl, in, "gamma"), lg3 = bc_arg(cl, in, "lambda") * (gamma * gamma * gamma);
-	if (!(fabs(lg3) <= SIM_LG3_MAX)) {
-		snprintf(err, errlen, "parameters 'lambda', 'gamma' give |lambda gamma^3| = %g, invalid "
-		         "for sim: valid is at most %g (the squared gradients must stay finite)",
-		         fabs(lg3), SIM_LG3_MAX);
+	/* The test is on gamma, not on lg3: a product that underflows to 0 is refused, not
+	 * taken for gamma = 0. The relative slack 1e-14 (far inside both bounds' margins)
+	 * absorbs the product's and the decimal inputs' rounding, so inputs whose exact product
+	 * is a printed bound (lambda=1e-40 gamma=1e-20) are accepted. */
+	double a = fabs(lg3);
+	if (gamma != 0 && !(a >= SIM_LG3_MIN * (1 - 1e-14) && a <= SIM_LG3_MAX * (1 + 1e-14))) {
+		char val[40];
+		if (a >= DBL_MIN)
+			snprintf(val, sizeof val, "%.15g", a); /* shows any refused value != a bound */
+		else /* underflowed: give its decimal exponent instead */
+			snprintf(val, sizeof val, "10^%.1f",
+			         log10(bc_arg(cl, in, "lambda")) + 3 * log10(fabs(gamma)));
+		snprintf(err, errlen, "parameters 'lambda', 'gamma' give |lambda gamma^3| = %s, invalid "
+		         "for sim: valid is 0 or in [%g, %g] (the squared gradients must stay finite "
+		         "and normal, or the SE is wrong)", val, SIM_LG3_MIN, SIM_LG3_MAX);
 		return NULL;
 	}
 	struct plan *p = calloc(1, sizeof *p);
