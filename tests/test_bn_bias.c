@@ -155,8 +155,8 @@ static int simulate_both(const char *line, uint64_t n, struct bc_moments *m, cha
  * must be those at lambda = 1 scaled bit for bit (they are while the squares stay normal).
  * Below the bound the squares underflow (SE 0 at 2^-540, about 1e-162, for m = 4; m2 off in
  * the 11th digit at 2^-460 with large eps/sigma^2): that must be refused. The switch sets
- * include the domain's smallest per-replicate SD (m = 1e6, eps/sigma^2 = 1e9, uniform) and
- * the rounding-level SD of m = 2, 3.
+ * include the domain's smallest per-replicate SDs (m = 1e6, eps/sigma^2 = 1e9, uniform; and
+ * rounding-level: m = 2, 3, and data = m with large eps/sigma^2).
  */
 Test(bn_bias, every_accepted_lambda_gamma3_gets_an_exactly_scaled_se, .timeout = 60)
 {
@@ -165,7 +165,8 @@ Test(bn_bias, every_accepted_lambda_gamma3_gets_an_exactly_scaled_se, .timeout =
 		uint64_t n;
 	} sw[] = {{"m=4", 3000}, {"m=2", 3000}, {"m=3 var=unbiased", 3000}, {"m=9 law=exp", 3000},
 	          {"m=64 eps=1000 sigma=0.001 law=uniform", 3000},
-	          {"m=1000000 eps=1000 sigma=0.001 law=uniform", 4}}; /* the smallest SD */
+	          {"m=4 data=4 eps=1000 sigma=0.001", 3000}, /* the smallest rounding-level SD */
+	          {"m=1000000 eps=1000 sigma=0.001 law=uniform", 4}}; /* the smallest real SD */
 	static const int ks[] = {100, 200, 300, 332, 333, 400, 440, 460, 470, 540};
 	for (size_t s = 0; s < sizeof sw / sizeof *sw; s++) {
 		char line[160], err[BC_ERR_LEN];
@@ -246,6 +247,38 @@ Test(bn_bias, sim_refuses_lambda_gamma3_outside_its_range)
 	char err[BC_ERR_LEN];
 	cr_assert_eq(simulate_both("m=4 gamma=0 lambda=1", 100, m, err, sizeof err), 0, "%s", err);
 	cr_assert(m[0].mean == 0 && m[0].m2 == 0 && m[1].mean == 0 && m[1].m2 == 0);
+}
+
+/* data = m: the batch is the whole training set (shuffled), so the mini-batch gradient is
+ * the full-batch one up to the order of the sum, for any law. */
+Test(bn_bias, finite_data_set_of_m_is_its_own_full_batch)
+{
+	static const char *const lines[] = {"m=4 gamma=1.5 lambda=2 data=4",
+	                                    "m=7 gamma=1.5 lambda=2 data=7 law=exp var=unbiased"};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		struct bc_moments b = simulate(lines[i], 0, 3000);
+		BC_ASSERT_LE(fabs(b.mean), 1e-13);
+		BC_ASSERT_LE(bc_est_sd(b), 1e-13);
+	}
+}
+
+/* Against a training set of N the bias averages -6 lambda gamma^3 (N-m)/((m+1)(N+1)) (a
+ * uniform m-subset of i.i.d. draws is i.i.d.): a derived value, checked at 5 SE. */
+Test(bn_bias, finite_data_bias_is_the_difference_of_two_shrinkages, .timeout = 60)
+{
+	static const int ns[] = {5, 8, 16};
+	for (size_t i = 0; i < sizeof ns / sizeof *ns; i++) {
+		char line[128];
+		int m = 4, n = ns[i];
+		snprintf(line, sizeof line, "m=%d gamma=1 lambda=1 data=%d", m, n);
+		struct bc_moments b = simulate(line, 0, 40000);
+		double want = -6.0 * (n - m) / ((m + 1) * (n + 1.0));
+		BC_ASSERT_LE(fabs(b.mean - want), 5 * bc_est_se(b));
+	}
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 data=3",
+	                           "'data' = 3 is invalid for sim: valid is 0 or an integer in [4, 1000000]");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 data=1000001", "'data'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 data=8", "simulator switch");
 }
 
 /* The whole decision rule on this claim, at a coarser detectable error so it runs fast:
