@@ -8,15 +8,37 @@
  * g_mb = (1/m) sum lambda gamma^3 r_i^4 (the batch statistics do not involve gamma).
  * Observations: g_mb - G and c g_mb - G, with c the theory's output c (the seed's factor
  * (m+1)/(m-1)), so a wrong c in the theory shows as a bias of the corrected gradient.
- * lambda gamma^3 multiplies once, at the end: no product of it underflows in the loop.
+ *
+ * With data=N (> 0) the replicate instead draws a training set of N samples, takes the batch
+ * as a uniform m-subset of it (partial Fisher-Yates shuffle), and replaces G by that set's own
+ * full-batch BN gradient, computed the same way over all N.
  *
  * G is the population gradient, a constant of the model rather than the formula under
  * test: the same loss under BN with the population mean and variance (and the same eps),
  *     G = lambda gamma^3 E[(x - mu)^4] / (sigma^2 + eps)^2 = lambda gamma^3 kappa / (1 + eps/sigma^2)^2,
  * with kappa = E[e^4] the law's own fourth standardised moment: 3 (Gaussian), 9/5
  * (uniform), 6 (Laplace), 9 (exponential). Nothing here uses the law of g_mb.
+ *
+ * Units. Given the batch, r_i does not involve gamma or lambda (BN's statistics are the
+ * x_i's; gamma scales after normalising), so
+ *     g_mb - G = lambda gamma^3 (r4 - kappa'),   c g_mb - G = lambda gamma^3 (c r4 - kappa'),
+ * r4 = (1/m) sum r_i^4 and kappa' = kappa / (1 + eps/sigma^2)^2 (with data=N, the set's own
+ * full-batch r4): each observation is lambda gamma^3 times a bracket that does not depend on
+ * it. The loop computes the bracket, of order kappa', and multiplies once at the end. The
+ * engine takes its moments of the observations as written, so the squared deviations scale
+ * by (lambda gamma^3)^2; there is no hook to scale back after the moments. Over the whole
+ * domain the bracket's per-replicate SD is, where not exactly 0, at least ~3e-34 (measured;
+ * rounding-level with data = m and eps/sigma^2 = 1e9; a real spread is at least ~3e-21,
+ * m = 1e6, uniform law, same eps), so for |lambda gamma^3| >= 1e-100 the squared deviations
+ * (block means' included) stay above ~1e-270, in the normal range, and the SE is the one the
+ * same draws give at lambda gamma^3 = 1, scaled (tested; bit for bit for powers of 2).
+ * Below, the squares lose digits and then vanish (SE 0 from about 1e-162 at m = 4; m2 wrong
+ * in the 11th digit at 2^-460 ~ 2.6e-139 with eps/sigma^2 = 1e9), so such inputs are refused;
+ * gamma = 0 is kept: every observation is then exactly 0, and so is the SE.
  */
+#include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -28,14 +50,17 @@
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
 #define SIM_M_MAX 1000000
-/* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite. */
+/* An observation is lambda gamma^3 times at most (m-1)^2 <= 1e12; its square must be finite.
+ * Below SIM_LG3_MIN the squared deviations would leave the normal range (see Units above). */
 #define SIM_LG3_MAX 1e130
+#define SIM_LG3_MIN 1e-100
 
 struct plan {
 	enum bc_law law;
 	int m;
 	double mu, sigma, eps;
-	double var_divisor; /* m or m - 1 */
+	bool unbiased;      /* batch variance divides by m - 1, not m */
+	int n_data;         /* 0: the population; else the training set's size N */
 	double lg3;   /* lambda gamma^3 */
 	double c;     /* the theory's correction factor */
 	double kappa; /* G / lambda gamma^3, G the population gradient */
@@ -51,10 +76,28 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 		return NULL;
 	}
 	double gamma = bc_arg(cl, in, "gamma"), lg3 = bc_arg(cl, in, "lambda") * (gamma * gamma * gamma);
-	if (!(fabs(lg3) <= SIM_LG3_MAX)) {
-		snprintf(err, errlen, "parameters 'lambda', 'gamma' give |lambda gamma^3| = %g, invalid "
-		         "for sim: valid is at most %g (the squared gradients must stay finite)",
-		         fabs(lg3), SIM_LG3_MAX);
+	/* The test is on gamma, not on lg3: a product that underflows to 0 is refused, not
+	 * taken for gamma = 0. The relative slack 1e-14 (far inside both bounds' margins)
+	 * absorbs the product's and the decimal inputs' rounding, so inputs whose exact product
+	 * is a printed bound (lambda=1e-40 gamma=1e-20) are accepted. */
+	double a = fabs(lg3);
+	if (gamma != 0 && !(a >= SIM_LG3_MIN * (1 - 1e-14) && a <= SIM_LG3_MAX * (1 + 1e-14))) {
+		char val[40];
+		if (a >= DBL_MIN)
+			snprintf(val, sizeof val, "%.15g", a); /* shows any refused value != a bound */
+		else /* underflowed: give its decimal exponent instead */
+			snprintf(val, sizeof val, "10^%.1f",
+			         log10(bc_arg(cl, in, "lambda")) + 3 * log10(fabs(gamma)));
+		snprintf(err, errlen, "parameters 'lambda', 'gamma' give |lambda gamma^3| = %s, invalid "
+		         "for sim: valid is 0 or in [%g, %g] (the squared gradients must stay finite "
+		         "and normal, or the SE is wrong)", val, SIM_LG3_MIN, SIM_LG3_MAX);
+		return NULL;
+	}
+	double n_data = bc_arg(cl, in, "data");
+	if (n_data != 0 && n_data < m) {
+		snprintf(err, errlen, "parameter 'data' = %.0f is invalid for sim: valid is 0 or an "
+		         "integer in [%.0f, %d] (the batch of m is drawn from the data set)", n_data, m,
+		         SIM_M_MAX);
 		return NULL;
 	}
 	struct plan *p = calloc(1, sizeof *p);
@@ -67,7 +110,8 @@ static void *plan_new(const struct bc_claim *cl, const struct bc_args *in, char 
 	p->mu = bc_arg(cl, in, "mu");
 	p->sigma = bc_arg(cl, in, "sigma");
 	p->eps = bc_arg(cl, in, "eps");
-	p->var_divisor = strcmp(bc_arg_choice(cl, in, "var"), "unbiased") == 0 ? m - 1 : m;
+	p->unbiased = strcmp(bc_arg_choice(cl, in, "var"), "unbiased") == 0;
+	p->n_data = (int)n_data;
 	p->lg3 = lg3;
 	struct bc_outputs th;
 	cl->theory(in, &th);
@@ -85,40 +129,61 @@ static void plan_free(void *p)
 static size_t work_doubles(const void *vp)
 {
 	const struct plan *p = vp;
-	return (size_t)p->m;
+	return (size_t)(p->n_data > p->m ? p->n_data : p->m);
+}
+
+/*
+ * (1/n) sum r_i^4 of x[0..n-1] normalised by its own mean and variance (ss / (n - unbiased)),
+ * two-pass; NAN when all n are equal (BN would divide 0 by 0).
+ */
+static double mean_r4(const double *x, int n, bool unbiased, double eps)
+{
+	double sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += x[i];
+	double mean = sum / n, ss = 0;
+	for (int i = 0; i < n; i++)
+		ss += (x[i] - mean) * (x[i] - mean);
+	if (ss == 0)
+		return NAN;
+	double inv_sd = 1 / sqrt(ss / (unbiased ? n - 1 : n) + eps);
+	double r4 = 0;
+	for (int i = 0; i < n; i++) {
+		double ri = (x[i] - mean) * inv_sd;
+		double r2 = ri * ri;
+		r4 += r2 * r2;
+	}
+	return r4 / n;
 }
 
 static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 {
 	const struct plan *p = vp;
-	int m = p->m;
-	double mean, ss;
-	/* A batch of m equal draws has probability 0 under every law here, but GSL's draws come
-	 * from 32-bit uniforms, so it can happen (about 2^-32 per replicate at m = 2); BN would
-	 * divide 0 by 0. Such a batch is drawn again: conditioning on a null event. */
+	int m = p->m, n = p->n_data ? p->n_data : m;
+	/* dL_mb/dgamma = lambda gamma^3 r4, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4; the target
+	 * is lambda gamma^3 kappa (population) or the data set's own full-batch r4. A batch of m
+	 * equal draws has probability 0 under every law here, but GSL's draws come from 32-bit
+	 * uniforms, so it can happen (about 2^-32 per replicate at m = 2); BN would divide 0 by 0.
+	 * Such a draw is repeated: conditioning on a null event. */
+	double r4, target;
 	do {
-		double sum = 0;
-		for (int i = 0; i < m; i++) {
+		for (int i = 0; i < n; i++)
 			x[i] = p->mu + p->sigma * bc_law_draw(p->law, r);
-			sum += x[i];
+		target = p->kappa;
+		if (p->n_data) {
+			target = mean_r4(x, n, p->unbiased, p->eps);
+			/* the batch: a uniform m-subset, by a partial Fisher-Yates shuffle */
+			for (int i = 0; i < m; i++) {
+				int j = i + (int)gsl_rng_uniform_int(r, (unsigned long)(n - i));
+				double t = x[i];
+				x[i] = x[j];
+				x[j] = t;
+			}
 		}
-		mean = sum / m;
-		ss = 0; /* two-pass: deviations from the batch mean */
-		for (int i = 0; i < m; i++)
-			ss += (x[i] - mean) * (x[i] - mean);
-	} while (ss == 0);
-	double var = ss / p->var_divisor;
-	double inv_sd = 1 / sqrt(var + p->eps);
-	/* dL_mb/dgamma = lambda gamma^3 r4, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4 */
-	double r4 = 0;
-	for (int i = 0; i < m; i++) {
-		double ri = (x[i] - mean) * inv_sd;
-		double r2 = ri * ri;
-		r4 += r2 * r2;
-	}
-	r4 /= m;
-	obs[0] = p->lg3 * (r4 - p->kappa);
-	obs[1] = p->lg3 * (p->c * r4 - p->kappa);
+		r4 = mean_r4(x, m, p->unbiased, p->eps);
+	} while (isnan(r4) || isnan(target));
+	obs[0] = p->lg3 * (r4 - target);
+	obs[1] = p->lg3 * (p->c * r4 - target);
 }
 
 static const char *const obs_names[] = {"bias", "bias_corrected", NULL};

@@ -139,6 +139,148 @@ Test(bn_bias, input_mean_and_scale_drop_out)
 	BC_ASSERT_REL(bc_est_sd(a), bc_est_sd(b), 1e-10);
 }
 
+/* Moments of both observations at `line`, seed 7; -1 (and the message) when refused. */
+static int simulate_both(const char *line, uint64_t n, struct bc_moments *m, char *err,
+                         size_t errlen)
+{
+	const struct bc_claim *c = claim();
+	struct bc_args in = parse(line, true);
+	struct bc_stream_id id = {7, bc_rng_claim_hash(c->id), BC_PURPOSE_CLI, 1};
+	return bc_mc_run(c, &in, &id, n, 1, m, err, errlen);
+}
+
+/*
+ * An estimate never travels with a wrong SE: lambda = 2^-k scales every observation by
+ * exactly 2^-k, so wherever the simulator accepts the input its mean and squared deviations
+ * must be those at lambda = 1 scaled bit for bit (they are while the squares stay normal).
+ * Below the bound the squares underflow (SE 0 at 2^-540, about 1e-162, for m = 4; m2 off in
+ * the 11th digit at 2^-460 with large eps/sigma^2): that must be refused. The switch sets
+ * include the domain's smallest per-replicate SDs (m = 1e6, eps/sigma^2 = 1e9, uniform; and
+ * rounding-level: m = 2, 3, and data = m with large eps/sigma^2).
+ */
+Test(bn_bias, every_accepted_lambda_gamma3_gets_an_exactly_scaled_se, .timeout = 60)
+{
+	static const struct {
+		const char *sw;
+		uint64_t n;
+	} sw[] = {{"m=4", 3000}, {"m=2", 3000}, {"m=3 var=unbiased", 3000}, {"m=9 law=exp", 3000},
+	          {"m=64 eps=1000 sigma=0.001 law=uniform", 3000},
+	          {"m=4 data=4 eps=1000 sigma=0.001", 3000}, /* the smallest rounding-level SD */
+	          {"m=1000000 eps=1000 sigma=0.001 law=uniform", 4}}; /* the smallest real SD */
+	static const int ks[] = {100, 200, 300, 332, 333, 400, 440, 460, 470, 540};
+	for (size_t s = 0; s < sizeof sw / sizeof *sw; s++) {
+		char line[160], err[BC_ERR_LEN];
+		struct bc_moments ref[BC_MAX_OUT], m[BC_MAX_OUT];
+		snprintf(line, sizeof line, "%s gamma=1 lambda=1", sw[s].sw);
+		cr_assert_eq(simulate_both(line, sw[s].n, ref, err, sizeof err), 0, "%s", err);
+		for (size_t j = 0; j < sizeof ks / sizeof *ks; j++) {
+			int k = ks[j];
+			snprintf(line, sizeof line, "%s gamma=1 lambda=0x1p-%d", sw[s].sw, k);
+			if (simulate_both(line, sw[s].n, m, err, sizeof err) != 0) {
+				/* 2^-332 > 1e-100 > 2^-333 */
+				cr_assert_gt(k, 332, "%s refused: %s", line, err);
+				cr_assert(strstr(err, "lambda gamma^3"), "%s: %s", line, err);
+				continue;
+			}
+			for (int o = 0; o < 2; o++) {
+				cr_assert_eq(ldexp(m[o].mean, k), ref[o].mean, "%s obs %d mean", line, o);
+				cr_assert_eq(ldexp(m[o].m2, 2 * k), ref[o].m2, "%s obs %d: m2 %a vs %a", line,
+				             o, ldexp(m[o].m2, 2 * k), ref[o].m2);
+				cr_assert_gt(bc_est_se(m[o]), 0, "%s obs %d", line, o);
+			}
+		}
+	}
+}
+
+/* The same at decimal scales (one more rounding per observation): gamma = 1e-54 with lambda
+ * = 1e100, and the lower bound itself in the smallest-SD corner. Same draws, so the SEs agree
+ * to rounding, not to Monte Carlo error. */
+Test(bn_bias, se_scales_with_lambda_gamma3_down_to_the_bound)
+{
+	static const struct {
+		const char *sw, *small;
+		double lg3;
+	} cases[] = {{"m=4", "gamma=1e-54 lambda=1e100", 1e-62},
+	             {"m=4", "gamma=-1e-54 lambda=1e100", -1e-62},
+	             {"m=8 eps=1000 sigma=0.001 law=uniform", "gamma=1e-20 lambda=1e-40", 1e-100}};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char line[160], err[BC_ERR_LEN];
+		struct bc_moments ref[BC_MAX_OUT], m[BC_MAX_OUT];
+		snprintf(line, sizeof line, "%s gamma=1 lambda=1", cases[i].sw);
+		cr_assert_eq(simulate_both(line, 4000, ref, err, sizeof err), 0, "%s", err);
+		snprintf(line, sizeof line, "%s %s", cases[i].sw, cases[i].small);
+		cr_assert_eq(simulate_both(line, 4000, m, err, sizeof err), 0, "%s", err);
+		for (int o = 0; o < 2; o++) {
+			cr_assert_gt(bc_est_se(m[o]), 0, "%s", line);
+			BC_ASSERT_REL(bc_est_se(m[o]) / fabs(cases[i].lg3), bc_est_se(ref[o]), 1e-12);
+			BC_ASSERT_REL(m[o].mean / cases[i].lg3, ref[o].mean, 1e-12);
+		}
+	}
+}
+
+/* Refusals name both parameters and a range whose ends are themselves accepted. */
+Test(bn_bias, sim_refuses_lambda_gamma3_outside_its_range)
+{
+	const char *range = "|lambda gamma^3| = 1e-162, invalid for sim: valid is 0 or in "
+	                    "[1e-100, 1e+130]";
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1e-54 lambda=1 --samples 20000", range);
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1e-54 lambda=1", "parameters 'lambda', 'gamma'");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1e50 lambda=1", "[1e-100, 1e+130]");
+	/* gamma^3 underflows to 0: refused, not taken for gamma = 0 */
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1e-60 lambda=1e-300", "10^-480.0");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=0.99999999999e-20 lambda=1e-40",
+	                           "9.9999999997e-101");
+	bc_test_expect_usage_error("sweep bn_bias m=4 gamma=1,1e-54 lambda=1 --samples 100",
+	                           "[1e-100, 1e+130]");
+	static const char *const ok[] = {"gamma=1 lambda=1e-100", "gamma=1e-20 lambda=1e-40",
+	                                 "gamma=1e10 lambda=1e100", "gamma=-1e10 lambda=1e100",
+	                                 "gamma=0 lambda=1"};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		char args[160], *out, *err;
+		snprintf(args, sizeof args, "sim bn_bias m=4 %s --samples 100", ok[i]);
+		cr_assert_eq(bc_test_cli(args, &out, &err), 0, "%s: %s", args, err);
+		free(out);
+		free(err);
+	}
+	/* gamma = 0: the gradient is 0 in every batch, so mean and SE are exactly 0 */
+	struct bc_moments m[BC_MAX_OUT];
+	char err[BC_ERR_LEN];
+	cr_assert_eq(simulate_both("m=4 gamma=0 lambda=1", 100, m, err, sizeof err), 0, "%s", err);
+	cr_assert(m[0].mean == 0 && m[0].m2 == 0 && m[1].mean == 0 && m[1].m2 == 0);
+}
+
+/* data = m: the batch is the whole training set (shuffled), so the mini-batch gradient is
+ * the full-batch one up to the order of the sum, for any law. */
+Test(bn_bias, finite_data_set_of_m_is_its_own_full_batch)
+{
+	static const char *const lines[] = {"m=4 gamma=1.5 lambda=2 data=4",
+	                                    "m=7 gamma=1.5 lambda=2 data=7 law=exp var=unbiased"};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		struct bc_moments b = simulate(lines[i], 0, 3000);
+		BC_ASSERT_LE(fabs(b.mean), 1e-13);
+		BC_ASSERT_LE(bc_est_sd(b), 1e-13);
+	}
+}
+
+/* Against a training set of N the bias averages -6 lambda gamma^3 (N-m)/((m+1)(N+1)) (a
+ * uniform m-subset of i.i.d. draws is i.i.d.): a derived value, checked at 5 SE. */
+Test(bn_bias, finite_data_bias_is_the_difference_of_two_shrinkages, .timeout = 60)
+{
+	static const int ns[] = {5, 8, 16};
+	for (size_t i = 0; i < sizeof ns / sizeof *ns; i++) {
+		char line[128];
+		int m = 4, n = ns[i];
+		snprintf(line, sizeof line, "m=%d gamma=1 lambda=1 data=%d", m, n);
+		struct bc_moments b = simulate(line, 0, 40000);
+		double want = -6.0 * (n - m) / ((m + 1) * (n + 1.0));
+		BC_ASSERT_LE(fabs(b.mean - want), 5 * bc_est_se(b));
+	}
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 data=3",
+	                           "'data' = 3 is invalid for sim: valid is 0 or an integer in [4, 1000000]");
+	bc_test_expect_usage_error("sim bn_bias m=4 gamma=1 lambda=1 data=1000001", "'data'");
+	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 data=8", "simulator switch");
+}
+
 /* The whole decision rule on this claim, at a coarser detectable error so it runs fast:
  * truth accepted, every planted variant rejected, every outside point flagged. */
 Test(bn_bias, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 120)

@@ -29,12 +29,21 @@
  *     c(m) E[g_mb] = dL_pop/dgamma exactly, so bias_corrected = 0.                   (agrees)
  *
  * Conditions and readings the seed does not state (findings):
- *  - The loss constant: the seed's "proportional to" must be lambda/4; with lambda (gamma r)^4
- *    the bias is four times larger (-24 lambda gamma^3/(m+1), a planted variant).
+ *  - The loss constant: the seed's "proportional to" must be lambda/4 (it never defines
+ *    lambda); with lambda (gamma r)^4 the bias is four times larger (-24 lambda gamma^3/(m+1),
+ *    planted variant loss_without_quarter, which the simulations reject).
+ *  - The target: the seed frames the bias against the full-batch gradient, "the statistics of
+ *    the whole data set", but its formula is against the population. A uniform m-subset of a
+ *    training set of N i.i.d. Gaussians is itself i.i.d., so E[g_mb] is as above and the
+ *    full-batch gradient averages 3 lambda gamma^3 (N-1)/(N+1): the bias against it is
+ *    -6 lambda gamma^3 (N-m)/((m+1)(N+1)), 0 at N = m and the seed's only as N -> infinity
+ *    (outside point finite_data).
  *  - The variance convention: with v = (1/(m-1)) sum (x_i - xbar)^2, r_i^4 gains the factor
- *    ((m-1)/m)^2 and b = -3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), about -12 lambda
- *    gamma^3/m for large m, twice the seed's; c(m) then leaves -3 lambda gamma^3 (2m-1)/m^2
- *    (outside points unbiased_var, unbiased_corr; planted variant unbiased_reading).
+ *    ((m-1)/m)^2, so E[g_mb] = 3 lambda gamma^3 (m-1)^3/(m^2 (m+1)) and
+ *    b = -3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), (4m^2 - 3m + 1)/(2m^2) times the
+ *    seed's: 11/8 at m = 2, 53/32 at m = 4, 233/128 at m = 8, tending to 2 as m grows.
+ *    c(m) then leaves -3 lambda gamma^3 (2m-1)/m^2 (outside points unbiased_var,
+ *    unbiased_corr; planted variant unbiased_reading).
  *  - Gaussianity: E[r_i^4] above uses the Gaussian law's rotational symmetry. For another
  *    law E[g_mb] is not lambda gamma^3 3(m-1)/(m+1) and the target is lambda gamma^3 kappa
  *    (kappa its fourth standardised moment): the formula fails for a skewed, a heavy-tailed
@@ -60,7 +69,7 @@
 
 #include "bc_claim.h"
 
-enum { M, GAMMA, LAMBDA, VAR, LAW, MU, SIGMA, EPS };
+enum { M, GAMMA, LAMBDA, VAR, LAW, MU, SIGMA, EPS, DATA };
 
 static const char *const vars[] = {"biased", "unbiased", NULL};
 static const char *const laws[] = {"gauss", "uniform", "laplace", "exp", NULL};
@@ -81,6 +90,9 @@ static const struct bc_param params[] = {
 	           "input standard deviation"},
 	[EPS] = {"eps", BC_REAL, 0, 1e3, false, false, NULL, "0", true,
 	         "BN epsilon: r = (x - mean)/sqrt(var + eps) (0 in the model)"},
+	[DATA] = {"data", BC_INT, 0, 1e6, false, false, NULL, "0", true,
+	          "0 (the model): target the population gradient; N >= m: draw a training set of N, "
+	          "the batch from it without replacement, and target its full-batch BN gradient"},
 };
 
 /*
@@ -263,18 +275,24 @@ static const struct bc_point points[] = {
 	 "heavy-tailed (Laplace) inputs, kappa = 6: not Gaussian", NULL},
 	{"bn_epsilon", BC_OUTSIDE, "m=8 gamma=1 lambda=1 eps=0.5", "bias",
 	 "BN with epsilon = sigma^2/2 in both the batch and the population normalisation", NULL},
+	{"finite_data", BC_OUTSIDE, "m=4 gamma=1 lambda=1 data=8", "bias",
+	 "target the full-batch gradient of a training set of N = 8, not the population: the bias "
+	 "is -6(N-m)/((m+1)(N+1)) = -8/15 on average, not -6/5", NULL},
 };
 
 extern const struct bc_sim bc_sim_bn_bias;
 
 static const struct bc_finding findings[] = {
-	{NULL, "The seed says only that the loss is proportional to (gamma r_i)^4. The stated bias "
-	       "holds for the per-sample loss (lambda/4)(gamma r_i)^4; with lambda (gamma r_i)^4 it is "
-	       "four times larger. This is algebra, not a simulation result: the simulator pins "
-	       "lambda/4."},
+	{"loss_without_quarter",
+	 "The seed says only that the loss is proportional to (gamma r_i)^4 and never defines "
+	 "lambda. The stated bias holds for the per-sample loss (lambda/4)(gamma r_i)^4, which the "
+	 "simulator pins; read as lambda (gamma r_i)^4 the bias would be four times larger, "
+	 "-24 lambda gamma^3/(m+1), and the simulations reject that planted variant."},
 	{"unbiased_var", "The seed does not say which batch variance BN uses. The formula needs the "
 	                 "1/m variance; with the 1/(m-1) variance the bias is "
-	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), about twice as large."},
+	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), (4m^2 - 3m + 1)/(2m^2) times "
+	                 "the seed's: 1.375 at m = 2, 1.66 at m = 4, 1.82 at m = 8, tending to 2 as m "
+	                 "grows."},
 	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
 	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains."},
 	{"skewed_exp", "The seed does not say the inputs must be Gaussian. The derivation uses "
@@ -284,6 +302,14 @@ static const struct bc_finding findings[] = {
 	               "fails) differ too."},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
 	               "eps relative to the input variance; the formula needs eps << sigma^2."},
+	{"finite_data", "The seed opens with the mini-batch gradient as an estimate of the full-batch "
+	                "gradient and says BN's gradient uses the batch's statistics instead of those "
+	                "of the whole data set, but its formula measures the bias against the "
+	                "population (infinite-data) gradient. For a training set of N Gaussian samples, "
+	                "the batch drawn from it without replacement, the bias against that set's "
+	                "full-batch BN gradient is on average -6 lambda gamma^3 (N-m)/((m+1)(N+1)): "
+	                "-8/15 instead of -6/5 at m = 4, N = 8, and 0 at N = m. The seed's value is the "
+	                "limit N -> infinity."},
 	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
 	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
 	                   "underestimated for every gamma, but for gamma < 0 the bias is positive."},
