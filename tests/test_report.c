@@ -4,6 +4,7 @@
  * JSON record written by the same harness run. `make check` builds both first.
  */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,31 @@ static void squeeze(char *s)
 	*w = '\0';
 }
 
+/* Drops each page's footer, the page number on the line before the form feed, so text that
+ * runs across a page break reads on. */
+static void drop_page_numbers(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r;) {
+		char *eol = strchr(r, '\n');
+		size_t len = eol ? (size_t)(eol - r) + 1 : strlen(r);
+		bool footer = eol && eol[1] == '\f' && strspn(r, " 0123456789") == (size_t)(eol - r);
+		if (!footer) {
+			memmove(w, r, len);
+			w += len;
+		}
+		r += len;
+	}
+	*w = '\0';
+}
+
 static char *report_text(void)
 {
 	FILE *p = popen("pdftotext -layout " BC_REPORT_DIR "/report.pdf - 2>&1", "r");
 	cr_assert(p);
 	char *text = read_all(p);
 	cr_assert_eq(pclose(p), 0, "pdftotext failed: %s", text);
+	drop_page_numbers(text);
 	squeeze(text);
 	return text;
 }
