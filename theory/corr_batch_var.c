@@ -54,12 +54,12 @@ static const struct bc_param params[] = {
 	           "common standard deviation of each sample"},
 	[M] = {"m", BC_INT, 1, 1e9, false, false, NULL, NULL, false, "batch size"},
 	[RHO] = {"rho", BC_REAL, -1, 1, false, false, NULL, NULL, false,
-	         "pairwise correlation, at least -1/(m-1)"},
+	         "pairwise correlation, at least -1/(m-1) (its nearest double included)"},
 	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "gauss", true,
 	         "law of the independent parts: Gaussian or centred exponential (skewed)"},
 	[MECH] = {"mech", BC_CHOICE, 0, 0, false, false, mechs, "auto", true,
 	          "how the batch is correlated: shared factor (rho >= 0), centred own parts plus "
-	          "a scaled common mean (any rho, to within 2^-60 of 1 + (m-1) rho = 0), Cholesky "
+	          "a scaled common mean (any rho with 1 + (m-1) rho >= 2^-60, any law), Cholesky "
 	          "factor of the correlation matrix (Gaussian, rho kept away from -1/(m-1) so the "
 	          "factor's rounding stays negligible), or AR(1) chain (outside the regime); "
 	          "auto = factor if rho >= 0, else centred"},
