@@ -6,12 +6,34 @@
  * mechanism, never from the law of G:
  *   factor   X_i = sigma (sqrt(rho) F + sqrt(1 - rho) E_i): one shared cause F plus an own
  *            part E_i, all independent with mean 0 and variance 1 (rho >= 0);
+ *   centred  X_i = sigma (sqrt(1 - rho) (Z_i - Zbar) + sqrt(1 + (m - 1) rho) Zbar), Zbar the
+ *            mean of the m independent parts Z_i (any rho; auto's choice for rho < 0);
  *   cholesky X = sigma L Z with L L' the correlation matrix (1 on the diagonal, rho off
- *            it), factored by GSL: a Gaussian batch for any rho, negative included;
+ *            it), factored by GSL: a Gaussian batch, rho kept away from -1/(m - 1);
  *   ar1      X_1 = sigma E_1, X_i = rho X_{i-1} + sigma sqrt(1 - rho^2) E_i: each X_i has
  *            variance sigma^2 and neighbours correlation rho, but lag-k pairs only rho^k,
  *            which breaks the claim's constant-correlation condition (outside the regime).
- * E and F follow `law`: standard Gaussian, or a centred unit exponential (skewed).
+ * E, F and Z follow `law`: standard Gaussian, or a centred unit exponential (skewed).
+ *
+ * Why centred, not Cholesky, near the edge. With t = 1 + (m - 1) rho the true Var(G) is
+ * sigma^2 t / m, and t -> 0 as rho -> -1/(m - 1) (t is about 1e-17 at the double nearest
+ * the edge). A computed Cholesky factor satisfies L L' = R + E with |E| up to m (m + 1) u
+ * (u = 2^-53; Higham, Thm 10.3), so the batch it builds has Var(G) off by up to
+ * sigma^2 (m + 1) u relative t: all of it at the edge (old z = 92 at m = 16). The centred
+ * batch needs no factor. With J = 11' / m (J^2 = J) its covariance is
+ *     sigma^2 [(1 - rho) (I - J) + t J] = sigma^2 [(1 - rho) I + (t - 1 + rho) J]
+ *                                      = sigma^2 [(1 - rho) I + rho 11'],
+ * since t - 1 + rho = m rho: variance sigma^2 and correlation rho exactly, for any law of
+ * the Z_i (only their second moments enter). (This is the hint's sigma sqrt(1 - rho)
+ * (Z_i - c Zbar) with 1 - c = sqrt(t / (1 - rho)); forming c would cancel.) The batch mean
+ * is sigma sqrt(t) Zbar: its scale comes from t = fma(m - 1, rho, 1), one rounding, not
+ * from a difference of O(1) numbers. What is left is the rounding of the samples themselves:
+ * each X_i carries a relative error of a few u on a number of size sigma sqrt(1 - rho), so
+ * G is off by about u sigma / sqrt(m), and E[G^2] by about 2 u^2 sigma^2 / m against the
+ * true sigma^2 t / m. The simulator therefore needs t >= 2^-60 (that bias is then below
+ * 2^-44 relative, under the 2^-40 the harness resolves) and refuses rho closer to the edge
+ * (exactly at it, Var(G) = 0 would be estimated as pure rounding). Both sums are
+ * compensated, so summing m samples adds no error growing with m.
  */
 #include <math.h>
 #include <stdio.h>
@@ -32,17 +54,37 @@
 #define SIM_SIGMA_MIN 1e-70
 #define SIM_SIGMA_MAX 1e70
 #define CHOLESKY_M_MAX 2000
+/* Smallest 1 + (m - 1) rho the centred batch resolves (see the header). */
+#define CENTRED_T_MIN 0x1p-60
+/* Cholesky: the factor's error shifts Var(G) by up to m (m + 1) u / t relative; keep that
+ * below 2^-42, i.e. t >= 2^-11 m (m + 1). */
+#define CHOLESKY_T_MIN(m) (0x1p-11 * (m) * ((m) + 1))
 
-enum mech { FACTOR, CHOLESKY, AR1 };
+enum mech { FACTOR, CENTRED, CHOLESKY, AR1 };
 
 struct plan {
 	enum mech mech;
 	enum bc_law law;
 	int m;
-	double shared, own; /* factor: sigma sqrt(rho), sigma sqrt(1-rho); ar1: rho, innovation */
+	/* factor: sigma sqrt(rho), sigma sqrt(1-rho); centred: sigma sqrt(t), sigma sqrt(1-rho);
+	 * ar1: rho, innovation */
+	double shared, own;
 	double sigma;
 	gsl_matrix *chol; /* cholesky: lower factor of the correlation matrix */
 };
+
+/* The smallest double rho in [-1, 1] with fma(m - 1, rho, 1) >= tmin (tmin <= m): the lower
+ * end of what a mechanism accepts, found with the very test plan_new applies, so the range an
+ * error message prints is accepted when pasted back. fma is monotone in rho. */
+static double smallest_rho(double m, double tmin)
+{
+	double r = fmax((tmin - 1) / (m - 1), -1);
+	while (fma(m - 1, r, 1) < tmin)
+		r = nextafter(r, 2);
+	while (r > -1 && fma(m - 1, nextafter(r, -2), 1) >= tmin)
+		r = nextafter(r, -2);
+	return r;
+}
 
 static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *err,
                       size_t errlen)
@@ -62,7 +104,8 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		return NULL;
 	}
 	if (strcmp(mech, "auto") == 0)
-		mech = rho >= 0 ? "factor" : "cholesky";
+		mech = rho >= 0 ? "factor" : "centred";
+	double t = fma(m - 1, rho, 1); /* 1 + (m - 1) rho, one rounding */
 	struct plan *p = calloc(1, sizeof *p);
 	if (!p) {
 		snprintf(err, errlen, "out of memory");
@@ -81,6 +124,18 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		p->mech = FACTOR;
 		p->shared = sigma * sqrt(rho);
 		p->own = sigma * sqrt(1 - rho);
+	} else if (strcmp(mech, "centred") == 0) {
+		if (!(t >= CENTRED_T_MIN)) {
+			snprintf(err, errlen, "parameter 'rho' = %.17g is invalid for sim at m = %.0f: "
+			         "valid range is [%.17g, 1] (needs 1 + (m-1) rho >= 2^-60: nearer -1/(m-1) "
+			         "the samples' rounding outweighs Var(mean))", rho, m,
+			         smallest_rho(m, CENTRED_T_MIN));
+			free(p);
+			return NULL;
+		}
+		p->mech = CENTRED;
+		p->shared = sigma * sqrt(t);
+		p->own = sigma * sqrt(1 - rho);
 	} else if (strcmp(mech, "ar1") == 0) {
 		if (!(fabs(rho) < 1)) {
 			snprintf(err, errlen, "parameter 'rho' = %.17g is invalid for mech=ar1: valid "
@@ -97,6 +152,13 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 			snprintf(err, errlen, "mech=cholesky draws Gaussian batches of at most %d "
 			         "samples: valid are law=gauss and m in [1, %d]", CHOLESKY_M_MAX,
 			         CHOLESKY_M_MAX);
+			free(p);
+			return NULL;
+		}
+		if (!(t >= CHOLESKY_T_MIN(m))) {
+			snprintf(err, errlen, "parameter 'rho' = %.17g is invalid for mech=cholesky at m = "
+			         "%.0f: valid range is [%.17g, 1] (the correlation matrix must be positive "
+			         "definite by a margin the factor's rounding cannot eat; try mech=centred)", rho, m, smallest_rho(m, CHOLESKY_T_MIN(m)));
 			free(p);
 			return NULL;
 		}
@@ -129,7 +191,19 @@ static void plan_free(void *vp)
 static size_t work_doubles(const void *vp)
 {
 	const struct plan *p = vp;
-	return p->mech == CHOLESKY ? 2 * (size_t)p->m : 0;
+	return p->mech == CHOLESKY ? 2 * (size_t)p->m : p->mech == CENTRED ? (size_t)p->m : 0;
+}
+
+/* Neumaier's compensated sum: its error is about u |sum|, not growing with the count. */
+struct csum {
+	double s, c;
+};
+
+static void csum_add(struct csum *a, double x)
+{
+	double t = a->s + x;
+	a->c += fabs(a->s) >= fabs(x) ? (a->s - t) + x : (x - t) + a->s;
+	a->s = t;
 }
 
 static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
@@ -147,6 +221,16 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 			x = p->shared * x + p->own * bc_law_draw(p->law, r);
 			sum += x;
 		}
+	} else if (p->mech == CENTRED) {
+		struct csum zs = {0, 0}, xs = {0, 0};
+		for (int i = 0; i < p->m; i++) {
+			work[i] = bc_law_draw(p->law, r);
+			csum_add(&zs, work[i]);
+		}
+		double zbar = (zs.s + zs.c) / p->m, common = p->shared * zbar;
+		for (int i = 0; i < p->m; i++)
+			csum_add(&xs, p->own * (work[i] - zbar) + common); /* sample X_i */
+		sum = xs.s + xs.c;
 	} else {
 		gsl_vector_view z = gsl_vector_view_array(work, (size_t)p->m);
 		gsl_vector_view x = gsl_vector_view_array(work + p->m, (size_t)p->m);
@@ -166,8 +250,9 @@ static const char *const obs_names[] = {"var", NULL};
 
 const struct bc_sim bc_sim_corr_batch_var = {
 	.obs = obs_names,
-	.mechanism = "each batch built sample by sample from a shared factor, a Cholesky factor "
-	             "of the correlation matrix, or an AR(1) chain; observation (mean of batch)^2",
+	.mechanism = "each batch built sample by sample from a shared factor, centred independent "
+	             "parts plus their scaled mean, a Cholesky factor of the correlation matrix, or "
+	             "an AR(1) chain; observation (mean of batch)^2",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

@@ -31,6 +31,13 @@
  *
  * Numerics: 1 + (m - 1) rho cancels as rho approaches -1/(m - 1); fma() forms it with one
  * rounding, so the result stays within a few ulps of MPFR over the whole domain.
+ *
+ * The edge as a double: -1/(m - 1) is rarely a double, and a user types the double nearest
+ * to it (rho=-0.2 for m = 6), which may lie a fraction of an ulp below it. That double is
+ * accepted and stands for the edge: 1 + (m - 1) rho is then a tiny negative number, taken
+ * as 0 (variance 0) in both the double and the MPFR closed form. Every double above it is
+ * above the edge, every double below it is below and refused, so the bound the error
+ * message prints, pasted back, is accepted.
  */
 #include <math.h>
 #include <stdio.h>
@@ -40,26 +47,29 @@
 enum { SIGMA, M, RHO, LAW, MECH };
 
 static const char *const laws[] = {"gauss", "exp", NULL};
-static const char *const mechs[] = {"auto", "factor", "cholesky", "ar1", NULL};
+static const char *const mechs[] = {"auto", "factor", "centred", "cholesky", "ar1", NULL};
 
 static const struct bc_param params[] = {
 	[SIGMA] = {"sigma", BC_REAL, 0, 1e150, true, false, NULL, NULL, false,
 	           "common standard deviation of each sample"},
 	[M] = {"m", BC_INT, 1, 1e9, false, false, NULL, NULL, false, "batch size"},
 	[RHO] = {"rho", BC_REAL, -1, 1, false, false, NULL, NULL, false,
-	         "pairwise correlation, at least -1/(m-1)"},
+	         "pairwise correlation, at least -1/(m-1) (its nearest double included)"},
 	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "gauss", true,
 	         "law of the independent parts: Gaussian or centred exponential (skewed)"},
 	[MECH] = {"mech", BC_CHOICE, 0, 0, false, false, mechs, "auto", true,
-	          "how the batch is correlated: shared factor (rho >= 0), Cholesky factor of the "
-	          "correlation matrix (Gaussian, any rho), or AR(1) chain (outside the regime); "
-	          "auto = factor if rho >= 0, else cholesky"},
+	          "how the batch is correlated: shared factor (rho >= 0), centred own parts plus "
+	          "a scaled common mean (any rho with 1 + (m-1) rho >= 2^-60, any law), Cholesky "
+	          "factor of the correlation matrix (Gaussian, rho kept away from -1/(m-1) so the "
+	          "factor's rounding stays negligible), or AR(1) chain (outside the regime); "
+	          "auto = factor if rho >= 0, else centred"},
 };
 
 static int validate(const struct bc_args *in, char *err, size_t errlen)
 {
 	double m = in->x[M], rho = in->x[RHO];
-	if (fma(m - 1, rho, 1) < 0) {
+	/* -1 / (m - 1) is the double nearest the edge (m - 1 is exact): the smallest accepted. */
+	if (m > 1 && rho < -1 / (m - 1)) {
 		snprintf(err, errlen,
 		         "parameter 'rho' = %.17g is invalid for m = %.0f: valid range is "
 		         "[-1/(m-1), 1] = [%.17g, 1] (no batch has that correlation matrix)",
@@ -74,17 +84,24 @@ static void theory(const struct bc_args *in, struct bc_outputs *out)
 	double s = in->x[SIGMA], m = in->x[M], rho = in->x[RHO];
 	out->n = 1;
 	snprintf(out->name[0], BC_NAME_LEN, "var");
-	out->v[0] = (s * s) * (fma(m - 1, rho, 1) / m);
+	/* fmax: at the edge double below -1/(m-1) the exact value is a tiny negative; it is 0 */
+	out->v[0] = (s * s) * (fmax(fma(m - 1, rho, 1), 0) / m);
 }
 
 static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
 {
 	mpfr_t t;
-	mpfr_init2(t, mpfr_get_prec(out[0]));
+	/* at least 128 bits: (m - 1) rho (30 + 53 bits) and its sign after + 1 come out exact */
+	mpfr_prec_t prec = mpfr_get_prec(out[0]);
+	mpfr_init2(t, prec > 128 ? prec : 128);
 	mpfr_set_d(t, in->x[M], MPFR_RNDN);
 	mpfr_sub_ui(t, t, 1, MPFR_RNDN);
 	mpfr_mul_d(t, t, in->x[RHO], MPFR_RNDN);
 	mpfr_add_ui(t, t, 1, MPFR_RNDN);
+	/* Negative only at the edge double below -1/(m-1), which
+	 * validate accepts as the edge itself (see the header): variance 0 there. */
+	if (mpfr_sgn(t) < 0)
+		mpfr_set_ui(t, 0, MPFR_RNDN);
 	mpfr_set_d(out[0], in->x[SIGMA], MPFR_RNDN);
 	mpfr_sqr(out[0], out[0], MPFR_RNDN);
 	mpfr_mul(out[0], out[0], t, MPFR_RNDN);
@@ -154,7 +171,7 @@ static const struct bc_point points[] = {
 	{"skewed_weak", BC_IN_REGIME, "sigma=0.5 m=32 rho=0.05 law=exp", "var",
 	 "skewed (exponential) samples: the formula needs no Gaussianity", NULL},
 	{"negative", BC_IN_REGIME, "sigma=1.5 m=5 rho=-0.2", "var",
-	 "negative correlation, Gaussian batch from the Cholesky factor", NULL},
+	 "negative correlation, Gaussian batch from centred own parts and a scaled mean", NULL},
 	{"strong", BC_IN_REGIME, "sigma=1 m=40 rho=0.9", "var",
 	 "strong correlation: the batch acts almost like one sample", NULL},
 	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
