@@ -427,7 +427,7 @@ Test(neyman_allocation, best_integer_batch_can_cost_12_5_percent_with_every_n_st
 	for (int trial = 0; trial < 20000; trial++) {
 		char line[256];
 		int K = 2 + trial % 4, b = K + (int)((x = x * 1103515245u + 12345u) >> 16) % 40;
-		double w[4], sd[4], sum = 0;
+		double w[BC_VEC_MAX], sd[BC_VEC_MAX], sum = 0;
 		for (int k = 0; k < K; k++) {
 			x = x * 1103515245u + 12345u;
 			w[k] = 1 + (x >> 16) % 100;
