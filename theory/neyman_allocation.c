@@ -479,6 +479,13 @@ static const struct bc_finding findings[] = {
 	               "<= K/b, so rounding is cheap only when every n_k* is large; where they "
 	               "are small even the best integer batch costs much: n* = (1.5, 1.5) at "
 	               "b = 3 gives (2, 1), 12.5% above the bound."},
+	{"rounded_b3", "The seed says stratifying gives a more precise estimate than a simple "
+	               "random sample of the same b. With real n_k it does (point srs), but not "
+	               "always with an integer batch: at this point's inputs, if the two strata "
+	               "had equal means, the simple random sample of 3 draws would reach the "
+	               "bound 1/3 exactly (3 independent draws of variance 1: algebra, not "
+	               "simulated, as the simulator's strata have distinct means), while the best "
+	               "stratified batch has 3/8."},
 	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
 	                "n_k >= 1 in every stratum, which the seed does not say. Where "
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
