@@ -10,14 +10,20 @@
  * alloc=proportional rounds b W_k, alloc=equal rounds b / K, each by largest remainder
  * (floors, then the leftover draws to the largest fractional parts, ties to the lower
  * index), so the n_k sum to b and equal the real allocation whenever it is integer.
- * A stratum left with 0 draws then either gets 1, taken from the stratum with the most
- * (round=min1, the default; needs b >= K), or is left out of mu_hat (round=drop).
- * alloc=given takes the integers in n as they are. alloc=srs is no stratification at all:
+ * A stratum with spread (sigma_k > 0) left with 0 draws then either gets 1, taken from the
+ * stratum with the most (round=min1, the default; needs b >= the number of such strata),
+ * or its term is left out of mu_hat = sum_k W_k ybar_k (round=drop), or it is left out and
+ * the remaining weights are renormalised, mu_hat = sum' W_k ybar_k / sum' W_k (round=
+ * reweight). A zero-spread stratum (sigma_k = 0) is constant, so its mean is known
+ * exactly without a draw: with n_k = 0 (Neyman gives n_k* = 0) mu_hat uses W_k mu_k, which
+ * keeps it unbiased with variance sum_k W_k^2 sigma_k^2 / n_k over the other strata, as in
+ * the theory; that is the one term not drawn, and it is exact, not sampled from a law.
+ * alloc=given takes the integers in n as they are (0 only where sigma_k = 0). alloc=srs is no stratification at all:
  * the simple random sample the seed compares with, b draws each from a stratum picked with
  * probability W_k (GSL's Walker table), and mu_hat = their plain mean.
  *
  * One replicate draws n_k examples from every stratum, forms ybar_k and
- * mu_hat = sum_k W_k ybar_k (over the strata that have draws), and observes
+ * mu_hat = sum_k W_k ybar_k (as above where a stratum has no draws), and observes
  * (mu_hat - mu)^2, whose mean is the variance of mu_hat when it is unbiased.
  * With pop = N >= 2 each stratum is instead a fixed population of N values (the law's
  * quantiles at (i + 1/2) / N, standardised to mean mu_k and population SD sigma_k) and the
@@ -42,6 +48,7 @@
  * both must stay normal doubles. */
 #define SIM_SIGMA_MIN 1e-70
 #define SIM_SIGMA_MAX 1e70
+/* sigma_k = 0 exactly is also accepted: that stratum's observations are all mu_k. */
 
 struct plan {
 	int K;
@@ -49,6 +56,8 @@ struct plan {
 	int n[BC_VEC_MAX];
 	double w[BC_VEC_MAX], sigma[BC_VEC_MAX], mu[BC_VEC_MAX];
 	double mu_total; /* sum_k W_k mu_k over every stratum, drawn or not */
+	bool reweight;   /* round=reweight: divide by the weight of the strata in mu_hat */
+	double w_in;     /* that weight: strata with draws, or with sigma_k = 0 (known mean) */
 	int pop;
 	double *values; /* pop > 0: stratum k's population at values[k * pop] */
 	int srs_b;                /* alloc=srs: b draws from the mixture, else 0 */
@@ -101,16 +110,17 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	const double *given = bc_arg_vec(c, in, "n", &kn);
 	double b = bc_arg(c, in, "b"), pop = bc_arg(c, in, "pop");
 	const char *alloc = bc_arg_choice(c, in, "alloc"), *law = bc_arg_choice(c, in, "law");
-	bool drop = strcmp(bc_arg_choice(c, in, "round"), "drop") == 0;
+	const char *round = bc_arg_choice(c, in, "round");
+	bool drop = strcmp(round, "min1") != 0;
 	if (b > SIM_B_MAX) {
 		snprintf(msg, sizeof msg, "parameter 'b' = %.0f is invalid for sim: valid range is "
 		         "integer in [1, %d] (the simulator draws every example)", b, SIM_B_MAX);
 		return fail(NULL, err, errlen, msg);
 	}
 	for (int k = 0; k < K; k++)
-		if (!(sigma[k] >= SIM_SIGMA_MIN && sigma[k] <= SIM_SIGMA_MAX)) {
+		if (!(sigma[k] == 0 || (sigma[k] >= SIM_SIGMA_MIN && sigma[k] <= SIM_SIGMA_MAX))) {
 			snprintf(msg, sizeof msg, "parameter 'sigma' = %.17g at entry %d is invalid for "
-			         "sim: valid range is [%g, %g] (the squared errors must not underflow "
+			         "sim: valid is 0 or in [%g, %g] (the squared errors must not underflow "
 			         "or overflow)", sigma[k], k + 1, SIM_SIGMA_MIN, SIM_SIGMA_MAX);
 			return fail(NULL, err, errlen, msg);
 		}
@@ -130,13 +140,18 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	p->K = K;
 	p->law = bc_law_named(law);
 	p->pop = (int)pop;
+	p->reweight = strcmp(round, "reweight") == 0;
+	int spread = 0; /* strata with sigma_k > 0: those that need draws */
+	for (int k = 0; k < K; k++)
+		spread += sigma[k] > 0;
 
 	if (is_given) {
 		long sum = 0;
 		for (int k = 0; k < kn; k++) {
-			if (given[k] != floor(given[k])) {
+			if (given[k] != floor(given[k]) || (given[k] == 0 && k < K && sigma[k] > 0)) {
 				snprintf(msg, sizeof msg, "parameter 'n' = %.17g at entry %d is invalid: "
-				         "valid are integers in [1, 1000000]", given[k], k + 1);
+				         "valid are integers in [1, 1000000], or 0 where sigma_k = 0",
+				         given[k], k + 1);
 				return fail(p, err, errlen, msg);
 			}
 			p->n[k] = (int)given[k];
@@ -168,13 +183,14 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		}
 		largest_remainder(x, K, (long)b, p->n);
 		if (!drop) {
-			if (b < K) {
+			if (b < spread) {
 				snprintf(msg, sizeof msg, "parameter 'b' = %.0f is invalid with round=min1: "
-				         "valid is b >= K = %d (every stratum needs a draw)", b, K);
+				         "valid is b >= %d, the number of strata with sigma_k > 0 (each needs "
+				         "a draw)", b, spread);
 				return fail(p, err, errlen, msg);
 			}
 			for (int k = 0; k < K; k++)
-				if (p->n[k] == 0) {
+				if (p->n[k] == 0 && sigma[k] > 0) {
 					int big = 0;
 					for (int j = 1; j < K; j++)
 						if (p->n[j] > p->n[big])
@@ -194,6 +210,8 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		p->sigma[k] = sigma[k];
 		p->mu[k] = (k + 1) * s;
 		p->mu_total += w[k] * p->mu[k];
+		if (p->n[k] > 0 || sigma[k] == 0)
+			p->w_in += w[k];
 	}
 
 	if (p->pop) {
@@ -248,8 +266,12 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	}
 	for (int k = 0; k < p->K && !p->srs_b; k++) {
 		int n = p->n[k];
-		if (n == 0)
-			continue; /* round=drop: the empty stratum is left out */
+		if (n == 0) {
+			/* constant stratum: its mean is known; otherwise round=drop or reweight */
+			if (p->sigma[k] == 0)
+				mu_hat += p->w[k] * p->mu[k];
+			continue;
+		}
 		double sum = 0;
 		if (p->pop) {
 			const double *v = p->values + (size_t)k * (size_t)p->pop;
@@ -266,6 +288,8 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 		}
 		mu_hat += p->w[k] * sum;
 	}
+	if (p->reweight)
+		mu_hat /= p->w_in;
 	double d = mu_hat - p->mu_total;
 	obs[0] = d * d;
 }
@@ -276,7 +300,9 @@ const struct bc_sim bc_sim_neyman_allocation = {
 	.obs = obs_names,
 	.mechanism = "each replicate draws n_k examples (Neyman, proportional, equal or given "
 	             "integer allocation) from every stratum, independently or without "
-	             "replacement from a finite stratum, and observes (sum_k W_k ybar_k - mu)^2; "
+	             "replacement from a finite stratum, and observes (sum_k W_k ybar_k - mu)^2 "
+	             "(a zero-spread stratum with no draws enters with its known mean; a "
+	             "stratum with spread and none is dropped or reweighted as `round` says); "
 	             "or (alloc=srs) draws b examples from the whole data set, each from stratum k "
 	             "with probability W_k, and observes (their mean - mu)^2",
 	.plan_new = plan_new,

@@ -15,6 +15,13 @@
  * (the relaxation the seed's Lagrange argument solves). Outputs: n1..nK = n_k*, and
  * var = Var(mu_hat) at n*.
  *
+ * Domain edge sigma_k = 0: a stratum without spread is constant, n_k* = 0, and its term
+ * W_k^2 sigma_k^2 / n_k is 0 (it contributes no variance: its mean is known exactly once
+ * sigma_k = 0 is, so mu_hat takes W_k mu_k without a draw); the formulas below hold as
+ * written with S summed over the other strata. If every sigma_k = 0, every allocation has
+ * variance 0 and n_k* = 0/0; scaling all sigma_k by t -> 0 leaves n* wherever the
+ * direction of sigma puts it, so there is no limit to define: validate() refuses it.
+ *
  * Derivation (S = sum_j W_j sigma_j):
  *     E mu_hat = sum_k W_k mu_k = mu                 (needs every n_k >= 1)
  *     Var mu_hat = sum_k W_k^2 Var(ybar_k) = sum_k W_k^2 sigma_k^2 / n_k     (independence)
@@ -33,13 +40,32 @@
  * Findings (conditions and readings the seed omits):
  *  1. A batch needs integers. n_k* is rarely an integer; every allocation, integer or not,
  *     has variance >= var (identity above), so var is a lower bound reached only when all
- *     b W_k sigma_k / S are integers. Rounding costs (1/b) sum (n_k - n_k*)^2 / n_k relative:
- *     little when every n_k* is at least 1 (point rounded_b17: n* = (12.14, 3.64, 1.21) rounds
- *     to (12, 4, 1), +0.47%, not below).
+ *     b W_k sigma_k / S are integers. Rounding costs (1/b) sum (n_k - n_k*)^2 / n_k relative.
+ *     When every n_k* >= 1, largest-remainder rounding puts n_k at floor(n_k*) or one above,
+ *     so |n_k - n_k*| < 1 <= floor(n_k*) <= n_k and each term is < 1/floor(n_k*): the cost
+ *     is below (1/b) sum_k 1/floor(n_k*) <= K/b, and the best integer batch costs no more.
+ *     That is small only when every n_k* is large; n_k* >= 1 alone is not enough: at
+ *     n* = (1.5, 1.5), b = 3 the best integer batches (2, 1) and (1, 2) cost
+ *     (1/3)(0.25/2 + 0.25/1) = 12.5% (point rounded_b3, flagged). At b = 17 the seed's
+ *     example rounds (12.14, 3.64, 1.21) to (12, 4, 1), +0.47%, less than a 1% check can
+ *     resolve: point rounded_b17 shows only that it is not below the bound.
+ *     A consequence the seed's "以相同的总批量大小获得更精确的梯度估计" misses (algebra,
+ *     not a check point: the simulator's strata have distinct means): at rounded_b3's
+ *     inputs, strata with equal means make the simple random sample of 3 draws exactly as
+ *     good as the bound, 1/3, so the best stratified integer batch (3/8) is worse than no
+ *     stratification.
  *  2. Tiny strata. Where n_k* < 1 a rounded allocation may give stratum k no draw: ybar_k is
- *     undefined, and leaving the stratum out biases mu_hat by -W_k mu_k: its mean squared
+ *     undefined. Omitting the term (the seed's sum_k W_k ybar_k over the strata present, as
+ *     a batch loss with per-example weights W_k / n_k computes it: the estimator a
+ *     practitioner gets without doing anything) biases mu_hat by -W_k mu_k: its mean squared
  *     error is its variance (which may even be below var) plus (W_k mu_k)^2, above var unless
- *     mu_k is near 0 (point tiny_dropped, mu_2 = 2S, flagged). Giving it the one draw an
+ *     mu_k is near 0 (point tiny_dropped: W = (0.92, 0.08), sigma = (5, 1), b = 20,
+ *     n* = (19.66, 0.34) -> (20, 0), mu_k = k S, S = 4.68: MSE = 0.92^2 25/20 + (0.08 2S)^2
+ *     = 1.058 + 0.561 = 1.619 against var = 1.095, flagged). Renormalising the other
+ *     weights instead, mu_hat = sum' W_j ybar_j / sum' W_j, estimates
+ *     (mu - W_k mu_k)/(1 - W_k), bias W_k (mu - mu_k)/(1 - W_k), with the variance scaled
+ *     by 1/(1 - W_k)^2 (point tiny_reweight: mu_hat = ybar_1, MSE = 25/20 +
+ *     (0.08 (S - 2S))^2 = 1.250 + 0.140 = 1.390, flagged). Giving it the one draw an
  *     unbiased estimator needs
  *     makes the real optimum subject to n_k >= 1 the water-filling
  *     n_k = max(1, lambda W_k sigma_k), variance sum_{pinned} W_k^2 sigma_k^2 +
@@ -77,6 +103,7 @@
  * rounded value up to about 2^-45 ulp (measured worst: 0.5 ulp). Nothing overflows: on
  * the domain S <= max sigma_k <= 1e150, so var <= 1e300.
  */
+#include <assert.h>
 #include <float.h>
 #include <limits.h>
 #include <math.h>
@@ -90,24 +117,30 @@ enum { W, SIGMA, B, ALLOC, N, ROUND, LAW, POP };
 #define SUM_TOL 1e-12
 
 static const char *const allocs[] = {"neyman", "proportional", "equal", "given", "srs", NULL};
-static const char *const rounds[] = {"min1", "drop", NULL};
+static const char *const rounds[] = {"min1", "drop", "reweight", NULL};
 static const char *const laws[] = {"exp", "uniform", "gauss", NULL};
 
 static const struct bc_param params[] = {
 	[W] = {"W", BC_VECTOR, 0, 1, true, false, NULL, NULL, false,
 	       "stratum weights W_1..W_K (shares of the data set), summing to 1"},
-	[SIGMA] = {"sigma", BC_VECTOR, 0, 1e150, true, false, NULL, NULL, false,
-	           "within-stratum standard deviations sigma_1..sigma_K, as many as W"},
+	[SIGMA] = {"sigma", BC_VECTOR, 0, 1e150, false, false, NULL, NULL, false,
+	           "within-stratum standard deviations sigma_1..sigma_K, as many as W; a stratum "
+	           "may have none (sigma_k = 0: n_k* = 0), but not every stratum (n_k* = 0/0: "
+	           "refused)"},
 	[B] = {"b", BC_INT, 1, 1e15, false, false, NULL, NULL, false, "total batch size"},
 	[ALLOC] = {"alloc", BC_CHOICE, 0, 0, false, false, allocs, "neyman", true,
 	           "allocation simulated: Neyman (b W_k sigma_k / S), proportional (b W_k), "
 	           "equal (b / K), each rounded to integers; given (the integers in n); or srs, "
 	           "no strata: b draws from the whole data set and their plain mean"},
-	[N] = {"n", BC_VECTOR, 1, 1e6, false, false, NULL, "1", true,
-	       "with alloc=given (and only then): integer draws per stratum, summing to b"},
+	[N] = {"n", BC_VECTOR, 0, 1e6, false, false, NULL, "1", true,
+	       "with alloc=given (and only then): integer draws per stratum, summing to b; "
+	       "0 only where sigma_k = 0"},
 	[ROUND] = {"round", BC_CHOICE, 0, 0, false, false, rounds, "min1", true,
-	           "largest-remainder rounding; a stratum left with 0 draws then gets 1, taken "
-	           "from the largest (min1), or is left out of mu_hat (drop: biased)"},
+	           "largest-remainder rounding; a stratum with sigma_k > 0 left with 0 draws "
+	           "then gets 1, taken from the largest (min1), or has its term left out of "
+	           "mu_hat (drop: biased by -W_k mu_k), or is left out and the other weights "
+	           "renormalised to sum to 1 (reweight: also biased). A zero-spread stratum "
+	           "(sigma_k = 0) is constant: with 0 draws mu_hat uses its known mean"},
 	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "exp", true,
 	         "within-stratum law: centred exponential (skewed), uniform or Gaussian, "
 	         "scaled to sigma_k"},
@@ -125,9 +158,19 @@ static int validate(const struct bc_args *in, char *err, size_t errlen)
 		         "per stratum weight", in->len[SIGMA], K);
 		return -1;
 	}
-	double sum = 0;
-	for (int k = 0; k < K; k++)
+	double sum = 0, spread = 0;
+	for (int k = 0; k < K; k++) {
 		sum += in->vec[W][k];
+		spread += in->vec[SIGMA][k];
+	}
+	/* With no spread anywhere every allocation has variance 0 and n_k* = 0/0; scaling
+	 * sigma -> t sigma, t -> 0, leaves any n* one likes, so there is no limit to define. */
+	if (spread == 0) {
+		snprintf(err, errlen,
+		         "parameter 'sigma' is 0 in every stratum: valid are sigma_k in [0, 1e+150] "
+		         "with at least one sigma_k > 0 (otherwise n_k* = 0/0)");
+		return -1;
+	}
 	if (!(fabs(sum - 1) <= SUM_TOL)) {
 		snprintf(err, errlen,
 		         "parameter 'W' sums to %.17g: valid are weights in (0, 1] summing to 1 "
@@ -152,10 +195,14 @@ static int scaled_products(const struct bc_args *in, double *m, double *r, int *
 		m[k] = wm * sm;
 		r[k] = fma(wm, sm, -m[k]);
 		e[k] = we + se;
-		E = e[k] > E ? e[k] : E;
+		/* a zero product (sigma_k = 0) has no exponent: it must not set the scale */
+		E = m[k] != 0 && e[k] > E ? e[k] : E;
 	}
+	assert(E != INT_MIN); /* validate() refuses sigma = 0 in every stratum */
 	double s = 0, c = 0;
 	for (int k = 0; k < K; k++) {
+		if (m[k] == 0)
+			continue;
 		double t = ldexp(m[k], e[k] - E), u = s + t, v = u - s;
 		c += ((s - (u - v)) + (t - v)) + ldexp(r[k], e[k] - E); /* TwoSum error */
 		s = u;
@@ -199,7 +246,7 @@ static void theory(const struct bc_args *in, struct bc_outputs *out)
 		double p = b * m[k], dp = fma(b, m[k], -p) + b * r[k];
 		double hi = div_dd(p, dp, q[0], q[1], &lo);
 		snprintf(out->name[k], BC_NAME_LEN, "n%d", k + 1);
-		out->v[k] = scale_dd(hi, lo, e[k] - E);
+		out->v[k] = m[k] == 0 ? 0 : scale_dd(hi, lo, e[k] - E);
 	}
 	/* var = Q^2 / b, Q^2 as a double-double */
 	double h = q[0] * q[0], dh = fma(q[0], q[0], -h) + 2 * q[0] * q[1];
@@ -235,11 +282,11 @@ static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
  * The generic grid varies only b (vectors are held at their defaults, and W and sigma have
  * none), so every vector input comes from here: the seed's example; K = 1..16 equal weights
  * with sigma all equal, spanning 1e-300..1e150 either way, alternating extremes, all at the
- * top or bottom of the range; one weight near 1 and K - 1 near-zero weights (down to the
+ * top or bottom of the range, or 0 in some strata (never all); one weight near 1 and K - 1 near-zero weights (down to the
  * smallest subnormal) against every sigma pattern, including tiny-weight strata that carry
  * all the spread; and pseudo-random K, log-uniform weights and sigmas over the whole domain.
  */
-#define N_PATTERNS 8
+#define N_PATTERNS 11
 
 static void sigma_pattern(int pat, int K, double *s)
 {
@@ -253,7 +300,12 @@ static void sigma_pattern(int pat, int K, double *s)
 		case 4: s[k] = 1e150; break;
 		case 5: s[k] = 1e-300; break;
 		case 6: s[k] = DBL_TRUE_MIN; break;
-		default: s[k] = k == 0 ? 1e-300 : 1e150; break;
+		case 7: s[k] = k == 0 ? 1e-300 : 1e150; break;
+		/* zero-spread strata (n_k* = 0), never all of them: beside the largest sigma,
+		 * beside only the smallest, and beside sigmas spanning the range */
+		case 8: s[k] = k % 2 ? 0 : 1e150; break;
+		case 9: s[k] = k == K - 1 ? DBL_TRUE_MIN : 0; break;
+		default: s[k] = k == 0 && K > 1 ? 0 : fmin(pow(10, -300 + 450 * f), 1e150); break;
 		}
 	}
 }
@@ -388,8 +440,14 @@ static const struct bc_point points[] = {
 	{"near_11_2_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=11,2,1 law=uniform", "var",
 	 "another neighbour of n* = (10, 3, 1): never below the optimum", NULL},
 	{"rounded_b17", BC_NOT_BELOW, SEED3 " b=17", "var",
-	 "n* = (12.14, 3.64, 1.21), every n_k* >= 1, rounded to (12, 4, 1): not below the bound",
-	 NULL},
+	 "n* = (12.14, 3.64, 1.21) rounded to (12, 4, 1): not below the bound (it costs "
+	 "less than this point can resolve)", NULL},
+	{"rounded_b3", BC_OUTSIDE, "W=0.5,0.5 sigma=1,1 b=3", "var",
+	 "n* = (1.5, 1.5) is not integer though every n_k* >= 1: the best integer batch (2, 1) "
+	 "has variance 3/8, 12.5% above the bound 1/3", NULL},
+	{"zero_spread", BC_IN_REGIME, "W=0.5,0.3,0.2 sigma=4,0,1 b=11", "var",
+	 "stratum 2 is constant (sigma_2 = 0): n* = (10, 0, 1), and mu_hat takes its known mean "
+	 "instead of a draw", NULL},
 	{"proportional", BC_NOT_BELOW, SEED3 " b=20 alloc=proportional", "var",
 	 "proportional allocation (10, 6, 4), the other reading of 按比例", NULL},
 	{"equal", BC_NOT_BELOW, SEED3 " b=21 alloc=equal law=gauss", "var",
@@ -400,8 +458,11 @@ static const struct bc_point points[] = {
 	 "b W_k sigma_k / S >= 1 fails: n* = (7.77, 0.08, 0.08, 0.08); each stratum needs one "
 	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable", NULL},
 	{"tiny_dropped", BC_OUTSIDE, "W=0.92,0.08 sigma=5,1 b=20 round=drop", "var",
-	 "n_2* = 0.34 rounds to 0 and the empty stratum is left out: mu_hat is biased by "
-	 "-W_2 mu_2", NULL},
+	 "n_2* = 0.34 rounds to 0 and the empty stratum's term is omitted, mu_hat = W_1 ybar_1: "
+	 "biased by -W_2 mu_2, mean squared error 1.619 against the bound 1.095", NULL},
+	{"tiny_reweight", BC_OUTSIDE, "W=0.92,0.08 sigma=5,1 b=20 round=reweight", "var",
+	 "as tiny_dropped, but the weights renormalised, mu_hat = ybar_1: biased by "
+	 "W_2 (mu_1 - mu_2), mean squared error 1.390", NULL},
 	{"without_repl", BC_OUTSIDE, SEED3 " b=28 pop=40", "var",
 	 "draws without replacement from strata of 40 examples (finite-population correction)",
 	 NULL},
@@ -410,17 +471,36 @@ static const struct bc_point points[] = {
 extern const struct bc_sim bc_sim_neyman_allocation;
 
 static const struct bc_finding findings[] = {
-	{"rounded_b17", "A batch holds whole samples, but n_k* is rarely an integer. The variance "
-	                "(sum W_k sigma_k)^2 / b at the optimum is a lower bound that only integer "
-	                "n_k* reach; rounding costs little when every n_k* is at least 1."},
+	{"rounded_b3", "A batch holds whole samples, but n_k* is rarely an integer. The variance "
+	               "(sum W_k sigma_k)^2 / b at the optimum is a lower bound that only integer "
+	               "n_k* reach: an integer batch n exceeds it by the factor "
+	               "1 + (1/b) sum_k (n_k - n_k*)^2 / n_k. When every n_k* >= 1, largest-"
+	               "remainder rounding keeps that excess below (1/b) sum_k 1/floor(n_k*) "
+	               "<= K/b, so rounding is cheap only when every n_k* is large; where they "
+	               "are small even the best integer batch costs much: n* = (1.5, 1.5) at "
+	               "b = 3 gives (2, 1), 12.5% above the bound."},
+	{"rounded_b3", "The seed says stratifying gives a more precise estimate than a simple "
+	               "random sample of the same b. With real n_k it does (point srs), but not "
+	               "always with an integer batch: at this point's inputs, if the two strata "
+	               "had equal means, the simple random sample of 3 draws would reach the "
+	               "bound 1/3 exactly (3 independent draws of variance 1: algebra, not "
+	               "simulated, as the simulator's strata have distinct means), while the best "
+	               "stratified batch has 3/8."},
 	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
 	                "n_k >= 1 in every stratum, which the seed does not say. Where "
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
 	                "batch can then lie well above the formula's variance."},
-	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw and left out, the "
-	                 "estimator is biased by -W_k mu_k: its mean squared error is its variance "
-	                 "(which can be below the formula's) plus (W_k mu_k)^2, so it exceeds the "
-	                 "formula unless that stratum's mean is near 0 (here mu_2 = 2S)."},
+	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw, the estimator is "
+	                 "biased however the gap is closed. Omitting its term (the seed's "
+	                 "sum_k W_k ybar_k over the strata present, what per-example weights "
+	                 "W_k / n_k compute; here mu_hat = W_1 ybar_1) biases it by -W_k mu_k: "
+	                 "the mean squared error is its variance (here below the formula's) plus "
+	                 "(W_k mu_k)^2, above the formula unless that mean is near 0 (here "
+	                 "mu_2 = 2S)."},
+	{"tiny_reweight", "Renormalising the other weights instead (mu_hat = sum' W_j ybar_j / "
+	                    "sum' W_j) biases it by W_k (mu - mu_k) / (1 - W_k), smaller when the "
+	                    "strata's means are close, but its variance grows by 1 / (1 - W_k)^2 "
+	                    "(here mu_hat = ybar_1: bias W_2 (mu_1 - mu_2), above the formula)."},
 	{"proportional", "The seed's wording is ambiguous: it says to sample from each stratum by "
 	                 "proportion (按比例) and to give high-variance strata more draws. Read as "
 	                 "proportional allocation (n_k proportional to W_k) the first part is not "
@@ -439,7 +519,8 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	                "sum_k W_k^2 sigma_k^2 / n_k subject to sum_k n_k = b",
 	.model = "mu_hat = sum_k W_k ybar_k, ybar_k the mean of n_k independent draws (with "
 	         "replacement: no finite-population correction) from stratum k of any law with "
-	         "variance sigma_k^2; W_k > 0 summing to 1; n_k real. Outputs n_k* and "
+	         "variance sigma_k^2 >= 0 (not all 0; a constant stratum gets n_k* = 0 and "
+	         "enters with its known mean); W_k > 0 summing to 1; n_k real. Outputs n_k* and "
 	         "var = (sum W_k sigma_k)^2 / b (derived; the seed omits it). Conditions the seed "
 	         "omits for a real batch: var is reached only where every n_k* is an integer, "
 	         "the estimator needs n_k >= 1 (b W_k sigma_k / S >= 1), and draws are with "
