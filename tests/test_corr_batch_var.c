@@ -255,3 +255,32 @@ Test(corr_batch_var, printed_lower_bound_is_accepted_and_exact_below_refused)
 	free(out);
 	free(err);
 }
+
+/* The ar1_long finding's formula: an AR(1) batch mean has variance
+ * (sigma^2/m)(1 + 2 sum_{k<m} (1 - k/m) rho^k), which vanishes like 1/m. The simulated AR(1)
+ * batch agrees with it, and at m = 1024 it is far below the floor rho sigma^2. */
+Test(corr_batch_var, ar1_batch_mean_variance_has_no_floor, .timeout = 60)
+{
+	const double rho = 0.5, sigma = 1;
+	const int ms[] = {16, 1024};
+	for (int i = 0; i < 2; i++) {
+		int m = ms[i];
+		double s = 0, rk = 1;
+		for (int k = 1; k < m; k++) {
+			rk *= rho;
+			s += (1 - (double)k / m) * rk;
+		}
+		double want = sigma * sigma / m * (1 + 2 * s);
+		char args[128], *out, *err;
+		snprintf(args, sizeof args, "sim corr_batch_var sigma=1 m=%d rho=0.5 mech=ar1 "
+		         "--samples 200000", m);
+		cr_assert_eq(bc_test_cli(args, &out, &err), 0, "%s", err);
+		double est = json_number(out, "\"estimate\":"), se = json_number(out, "\"se\":");
+		free(out);
+		free(err);
+		BC_ASSERT_LE(fabs(est - want), 5 * se);
+		if (m == 1024) /* the 1/m limit, and nowhere near rho sigma^2 */
+			BC_ASSERT_LE(fabs(want * m / (sigma * sigma * (1 + rho) / (1 - rho)) - 1), 0.01);
+		BC_ASSERT_LT(want, rho * sigma * sigma);
+	}
+}

@@ -27,7 +27,9 @@
  *        (sigma^2/m) (1 + 2 sum_{k=1}^{m-1} (1 - k/m) rho^k),
  *    below the formula for rho > 0 and m >= 3 (the formula overstates it; outside point
  *    ar1_batch), above it for rho < 0 (the lag-2 correlation rho^2 exceeds rho), equal at
- *    m = 2.
+ *    m = 2. Nor does it level off: as m grows it tends to sigma^2 (1 + rho)/((1 - rho) m),
+ *    so the floor rho sigma^2 the seed describes is an artefact of constant correlation
+ *    (outside point ar1_long).
  *
  * Numerics: 1 + (m - 1) rho cancels as rho approaches -1/(m - 1); fma() forms it with one
  * rounding, so the result stays within a few ulps of MPFR over the whole domain.
@@ -176,6 +178,9 @@ static const struct bc_point points[] = {
 	 "strong correlation: the batch acts almost like one sample", NULL},
 	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
 	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL},
+	{"ar1_long", BC_OUTSIDE, "sigma=1 m=1024 rho=0.5 mech=ar1", "var",
+	 "a long AR(1) batch: its mean's variance keeps falling like 1/m, with no floor at "
+	 "rho sigma^2", NULL},
 };
 
 static const struct bc_finding findings[] = {
@@ -188,6 +193,12 @@ static const struct bc_finding findings[] = {
 	              "(the same rho for every pair) does not cover: in an AR(1) batch pairs k "
 	              "apart correlate with rho^k, and for rho > 0 the formula overstates the "
 	              "variance of the batch mean (understates it for rho < 0)."},
+	{"ar1_long", "The seed reads the formula as a floor: for rho > 0 the variance tends to "
+	             "rho sigma^2 however large the batch. For the time-series data it cites this "
+	             "does not hold: an AR(1) batch mean has variance "
+	             "(sigma^2/m)(1 + 2 sum_{k<m} (1 - k/m) rho^k), which tends to "
+	             "sigma^2 (1 + rho)/((1 - rho) m) and so still vanishes like 1/m: the batch "
+	             "acts like m (1 - rho)/(1 + rho) independent samples, not like a single one."},
 };
 
 extern const struct bc_sim bc_sim_corr_batch_var;
