@@ -7,6 +7,7 @@
 #   make report           run the harness, draw the plots, typeset reports/report.pdf
 #   make bench            Monte Carlo hot-path benchmark (ratios)
 #   make deps             install the Debian packages the project needs (as root)
+#   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
@@ -54,7 +55,7 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report bench install deps clean FORCE
+.PHONY: all check plots report bench install deps deps-bench clean FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -161,6 +162,12 @@ deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
 		$(DEB_PACKAGES)
+
+# Only `make bench` uses Python: its NumPy peers (bench/peers/) under Debian's /usr/bin/python3.
+deps-bench:
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
+		python3 python3-numpy
 
 clean:
 	rm -rf $(BUILD)
