@@ -16,8 +16,10 @@
  *     relative error `detect` of scale = |theory| (or |another output|, where the point
  *     says so) is caught with probability `power`. If R exceeds `budget`, no decisive run
  *     is made: the point is decided from the pilot alone, which can only fail it (or flag
- *     an outside point); otherwise it is INCONCLUSIVE. A point whose decisive run's own SE
- *     still cannot detect `detect` is INCONCLUSIVE too, and an outside point that agrees
+ *     an outside point); otherwise it is INCONCLUSIVE. Where the decisive run's own SE
+ *     still cannot detect `detect` (the pilot underestimated a heavy-tailed SD), the run is
+ *     sized once more from its own SD and continued with the replicates that follow; if
+ *     that would pass the budget, or still falls short, the point is INCONCLUSIVE too, and an outside point that agrees
  *     without that power is INCONCLUSIVE rather than NOT FLAGGED. INCONCLUSIVE fails the
  *     run: a check never passes by being vague.
  *  4. Planted errors: each wrong variant is compared with the in-regime estimates; it is
@@ -67,6 +69,7 @@ struct bc_point_result {
 	uint64_t samples; /* replicates behind the estimate */
 	uint64_t needed;  /* replicates the pilot asked for; UINT64_MAX when unbounded */
 	bool pilot_only;  /* needed > budget: decided from the pilot alone */
+	bool resized;     /* the decisive run was continued, sized from its own SD */
 	enum bc_verdict verdict;
 	char error[BC_ERR_LEN]; /* set when the point could not be run: a failure */
 };

@@ -9,10 +9,12 @@
 #include <math.h>
 #include <string.h>
 
-#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "bc_draws.h"
 
 enum bc_law {
-	BC_LAW_GAUSS,   /* N(0, 1), GSL's ziggurat */
+	BC_LAW_GAUSS,   /* N(0, 1) */
 	BC_LAW_UNIFORM, /* uniform on [-sqrt 3, sqrt 3]: light tails, kurtosis 9/5 */
 	BC_LAW_LAPLACE, /* Laplace of scale 1/sqrt 2: heavy tails, kurtosis 6 */
 	BC_LAW_EXP      /* unit exponential minus 1: skewed, kurtosis 9 */
@@ -28,20 +30,38 @@ static inline enum bc_law bc_law_named(const char *name)
 	                                      : BC_LAW_GAUSS;
 }
 
-/* One draw of mean 0 and variance 1. */
-static inline double bc_law_draw(enum bc_law law, gsl_rng *r)
+/* n draws of mean 0 and variance 1 (bc_draws.h says how each is made from the stream).
+ * Draw a batch's samples in one call: that is the fast path. */
+static inline void bc_law_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
 {
 	switch (law) {
 	case BC_LAW_UNIFORM:
-		return gsl_ran_flat(r, -sqrt(3.0), sqrt(3.0));
+		bc_draw_uniform(r, n, out);
+		for (size_t i = 0; i < n; i++)
+			out[i] = (2 * out[i] - 1) * 1.7320508075688772; /* sqrt 3 */
+		return;
 	case BC_LAW_LAPLACE:
-		return gsl_ran_laplace(r, sqrt(0.5));
+		bc_draw_laplace(r, n, out);
+		for (size_t i = 0; i < n; i++)
+			out[i] *= 0.70710678118654752; /* sqrt 1/2 */
+		return;
 	case BC_LAW_EXP:
-		return gsl_ran_exponential(r, 1.0) - 1.0;
+		bc_draw_exponential(r, n, out);
+		for (size_t i = 0; i < n; i++)
+			out[i] -= 1;
+		return;
 	case BC_LAW_GAUSS:
 	default:
-		return gsl_ran_gaussian_ziggurat(r, 1.0);
+		bc_draw_normal(r, n, out);
 	}
+}
+
+/* One draw, where a mechanism needs them one at a time (slower: a call per draw). */
+static inline double bc_law_draw(enum bc_law law, gsl_rng *r)
+{
+	double x;
+	bc_law_fill(law, r, 1, &x);
+	return x;
 }
 
 /* E[e^4] of a draw e: the law's fourth standardised moment. */

@@ -28,4 +28,9 @@ int bc_mc_n_obs(const struct bc_claim *c);
 int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct bc_stream_id *id,
               uint64_t replicates, int threads, struct bc_moments *out, char *err, size_t errlen);
 
+/* The same for replicates first .. first + R - 1 (a run continued where another stopped). */
+int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
+                   const struct bc_stream_id *id, uint64_t first, uint64_t replicates,
+                   int threads, struct bc_moments *out, char *err, size_t errlen);
+
 #endif

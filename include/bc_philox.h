@@ -1,10 +1,12 @@
 /*
  * bc_philox.h - Philox4x32-10 words in bulk, for the Monte Carlo hot path.
  *
- * The words are exactly those the GSL adapter of bc_rng.h hands out, in the same order:
- * word j of a replicate's stream is element 3 - j % 4 of the Philox block whose counter is
- * the replicate's (bc_rng.h) with word 3 = j / 4. Here many blocks are computed at once,
- * laid out so the compiler vectorises the rounds across them.
+ * Word j of a replicate's stream is element 3 - j % 4 of the Philox block whose counter is
+ * the replicate's (bc_rng.h) with word 3 = j / 4: the order Random123's GSL adapter hands
+ * words out in, kept so the stream is the one Random123 defines. Here many blocks are
+ * computed at once, laid out so the compiler vectorises the rounds across them: the blocks
+ * of one replicate (bc_philox_words), or the same block of many replicates
+ * (bc_philox_replicates).
  */
 #ifndef BC_PHILOX_H
 #define BC_PHILOX_H
@@ -14,7 +16,7 @@
 
 #include "bc_rng.h"
 
-/* Blocks computed together: 16 lanes of 32 bits fill two AVX-512 or four AVX2 registers. */
+/* Blocks computed together: 16 lanes of 32 bits fill two AVX2 or one AVX-512 register. */
 #define BC_PHILOX_LANES 16
 
 /* The key and first three counter words of a replicate's stream. */
@@ -28,5 +30,10 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 /* Words 4 * first_block ... 4 * (first_block + n_blocks) - 1 of the stream, into out. */
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out);
+
+/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + n - 1 (n <= BC_PHILOX_LANES): those
+ * of replicate r0 + i at out + i * stride. */
+void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
+                          uint32_t *out, size_t stride);
 
 #endif

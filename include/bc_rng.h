@@ -1,14 +1,16 @@
 /*
  * bc_rng.h - random streams keyed by what they are for.
  *
- * Philox4x32-10 from Random123, driven through GSL by Random123's own gsl_microrng adapter,
- * so every GSL distribution draws from it. A stream is a pure function of
+ * Philox4x32-10 as Random123 defines it, as a gsl_rng (so every GSL distribution draws from
+ * it) whose words are computed in bulk (bc_philox.h) and read by the variate generators of
+ * bc_draws.h without a call per word. A stream is a pure function of
  * (seed, claim, purpose, check point, replicate): the Philox key is the 64-bit seed, and the
  * 128-bit counter is
  *     word 0: replicate, low 32 bits
  *     word 1: replicate bits 32..39 | purpose << 8 | point << 16
  *     word 2: FNV-1a hash of the claim id
- *     word 3: draw index, advanced by the adapter (up to 4 * 2^32 draws per replicate)
+ *     word 3: block index: word j of the stream is element 3 - j % 4 of block j / 4
+ *             (up to 4 * 2^32 words per replicate), the order of Random123's GSL adapter
  * Threads never enter the key, so which thread runs a replicate cannot change its numbers.
  */
 #ifndef BC_RNG_H
@@ -41,6 +43,18 @@ gsl_rng *bc_rng_new(void);
 
 /* Re-keys r to the first draw of the given replicate's stream. */
 void bc_rng_key(gsl_rng *r, const struct bc_stream_id *id, uint64_t replicate);
+
+/*
+ * The engine's faster keying, for a group of replicates r0 .. r0 + n - 1 (n <= BC_RNG_GROUP):
+ * bc_rng_prefetch computes the first words of all of them at once, as many as the last
+ * group's replicates used; then, for each i, bc_rng_use(r, i) keys r to replicate r0 + i
+ * and bc_rng_done(r) after it records how many words it used. The words drawn are those
+ * bc_rng_key would give: prefetching changes the speed, never the numbers.
+ */
+#define BC_RNG_GROUP 16
+void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int n);
+void bc_rng_use(gsl_rng *r, int i);
+void bc_rng_done(gsl_rng *r);
 
 /* The raw Philox4x32-10 block function, for the known-answer tests. */
 void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);

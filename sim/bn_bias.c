@@ -162,13 +162,14 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 	int m = p->m, n = p->n_data ? p->n_data : m;
 	/* dL_mb/dgamma = lambda gamma^3 r4, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4; the target
 	 * is lambda gamma^3 kappa (population) or the data set's own full-batch r4. A batch of m
-	 * equal draws has probability 0 under every law here, but GSL's draws come from 32-bit
-	 * uniforms, so it can happen (about 2^-32 per replicate at m = 2); BN would divide 0 by 0.
-	 * Such a draw is repeated: conditioning on a null event. */
+	 * equal draws has probability 0 under every law here, but draws are made of finitely
+	 * many random bits, so it can happen (about 2^-53 per replicate at m = 2); BN would
+	 * divide 0 by 0. Such a draw is repeated: conditioning on a null event. */
 	double r4, target;
 	do {
+		bc_law_fill(p->law, r, (size_t)n, x);
 		for (int i = 0; i < n; i++)
-			x[i] = p->mu + p->sigma * bc_law_draw(p->law, r);
+			x[i] = p->mu + p->sigma * x[i];
 		target = p->kappa;
 		if (p->n_data) {
 			target = mean_r4(x, n, p->unbiased, p->eps);

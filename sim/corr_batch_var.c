@@ -191,7 +191,7 @@ static void plan_free(void *vp)
 static size_t work_doubles(const void *vp)
 {
 	const struct plan *p = vp;
-	return p->mech == CHOLESKY ? 2 * (size_t)p->m : p->mech == CENTRED ? (size_t)p->m : 0;
+	return p->mech == CHOLESKY ? 2 * (size_t)p->m : (size_t)p->m + 1; /* the batch's draws */
 }
 
 /* Neumaier's compensated sum: its error is about u |sum|, not growing with the count. */
@@ -210,23 +210,24 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 {
 	const struct plan *p = vp;
 	double sum = 0;
-	if (p->mech == FACTOR) {
-		double common = p->shared * bc_law_draw(p->law, r);
-		for (int i = 0; i < p->m; i++)
-			sum += common + p->own * bc_law_draw(p->law, r);
-	} else if (p->mech == AR1) {
-		double x = p->sigma * bc_law_draw(p->law, r);
+	if (p->mech == FACTOR) { /* X_i = shared F + own E_i */
+		bc_law_fill(p->law, r, (size_t)p->m + 1, work);
+		double common = p->shared * work[0];
+		for (int i = 1; i <= p->m; i++)
+			sum += common + p->own * work[i];
+	} else if (p->mech == AR1) { /* X_1 = sigma E_1, X_i = rho X_{i-1} + own E_i */
+		bc_law_fill(p->law, r, (size_t)p->m, work);
+		double x = p->sigma * work[0];
 		sum = x;
 		for (int i = 1; i < p->m; i++) {
-			x = p->shared * x + p->own * bc_law_draw(p->law, r);
+			x = p->shared * x + p->own * work[i];
 			sum += x;
 		}
 	} else if (p->mech == CENTRED) {
 		struct csum zs = {0, 0}, xs = {0, 0};
-		for (int i = 0; i < p->m; i++) {
-			work[i] = bc_law_draw(p->law, r);
+		bc_law_fill(p->law, r, (size_t)p->m, work);
+		for (int i = 0; i < p->m; i++)
 			csum_add(&zs, work[i]);
-		}
 		double zbar = (zs.s + zs.c) / p->m, common = p->shared * zbar;
 		for (int i = 0; i < p->m; i++)
 			csum_add(&xs, p->own * (work[i] - zbar) + common); /* sample X_i */
@@ -234,8 +235,7 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	} else {
 		gsl_vector_view z = gsl_vector_view_array(work, (size_t)p->m);
 		gsl_vector_view x = gsl_vector_view_array(work + p->m, (size_t)p->m);
-		for (int i = 0; i < p->m; i++)
-			work[i] = bc_law_draw(p->law, r);
+		bc_law_fill(p->law, r, (size_t)p->m, work);
 		gsl_vector_memcpy(&x.vector, &z.vector);
 		gsl_blas_dtrmv(CblasLower, CblasNoTrans, CblasNonUnit, p->chol, &x.vector);
 		for (int i = 0; i < p->m; i++)

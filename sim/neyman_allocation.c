@@ -48,6 +48,8 @@
  * both must stay normal doubles. */
 #define SIM_SIGMA_MIN 1e-70
 #define SIM_SIGMA_MAX 1e70
+/* A stratum's draws are made this many at a time (even: normals come in pairs). */
+#define DRAW_CHUNK 256
 /* sigma_k = 0 exactly is also accepted: that stratum's observations are all mu_k. */
 
 struct plan {
@@ -282,8 +284,13 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 				}
 			sum /= n;
 		} else { /* mu_k + sigma_k E_i, summed: mu_k + sigma_k mean(E) */
-			for (int i = 0; i < n; i++)
-				sum += bc_law_draw(p->law, r);
+			double e[DRAW_CHUNK];
+			for (int i = 0; i < n; i += DRAW_CHUNK) {
+				int c = n - i < DRAW_CHUNK ? n - i : DRAW_CHUNK;
+				bc_law_fill(p->law, r, (size_t)c, e);
+				for (int j = 0; j < c; j++)
+					sum += e[j];
+			}
 			sum = p->mu[k] + p->sigma[k] * (sum / n);
 		}
 		mu_hat += p->w[k] * sum;

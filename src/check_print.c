@@ -95,8 +95,9 @@ static void json_point(FILE *f, const struct bc_claim *c, const struct bc_point_
 		fputs("null", f);
 	else
 		fprintf(f, "%llu", (unsigned long long)pr->needed);
-	fprintf(f, ",\"pilot_only\":%s,\"verdict\":\"%s\",\"error\":",
-	        pr->pilot_only ? "true" : "false", bc_verdict_name(pr->verdict));
+	fprintf(f, ",\"pilot_only\":%s,\"resized\":%s,\"verdict\":\"%s\",\"error\":",
+	        pr->pilot_only ? "true" : "false", pr->resized ? "true" : "false",
+	        bc_verdict_name(pr->verdict));
 	bc_json_string(f, pr->error);
 	fprintf(f, "}");
 }

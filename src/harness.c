@@ -103,6 +103,24 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	if (!pr->pilot_only && bc_mc_run(c, &pr->args, &id, pr->samples, cfg->threads, m,
 	                                 pr->error, sizeof pr->error))
 		return;
+	if (!pr->pilot_only && bc_stats_detectable(bc_est_se(m[oi]), scale, run->z,
+	                                           run->z_power) > cfg->detect) {
+		/* The pilot underestimated the SD (heavy tails do that): size once more from the
+		 * decisive run's own SD, and continue it with the replicates that follow. */
+		uint64_t more = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect,
+		                                           run->z, run->z_power, PILOT_MARGIN);
+		pr->needed = more;
+		if (more > pr->samples && more <= cfg->budget) {
+			struct bc_moments extra[BC_MAX_OUT];
+			if (bc_mc_run_from(c, &pr->args, &id, pr->samples, more - pr->samples,
+			                   cfg->threads, extra, pr->error, sizeof pr->error))
+				return;
+			for (int k = 0; k < bc_mc_n_obs(c); k++)
+				m[k] = bc_est_merge(m[k], extra[k]);
+			pr->samples = more;
+			pr->resized = true;
+		}
+	}
 	pr->estimate = m[oi].mean;
 	pr->se = fmax(bc_est_se(m[oi]), ROUNDING_SE_REL * scale);
 	pr->z = (pr->estimate - pr->theory) / pr->se;
@@ -111,7 +129,8 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	                                       : fabs(pr->estimate - pr->theory) <= run->z * pr->se;
 	/* A disagreement at level alpha stands whatever the power; an agreement means something
 	 * only when the run could have seen the error `detect`. */
-	bool powered = !pr->pilot_only && pr->detectable <= cfg->detect;
+	bool powered = !pr->pilot_only && pr->needed <= cfg->budget &&
+	               pr->detectable <= cfg->detect;
 	if (pt->kind == BC_OUTSIDE)
 		pr->verdict = !agrees ? BC_FLAGGED : powered ? BC_NOT_FLAGGED : BC_INCONCLUSIVE;
 	else if (!agrees)

@@ -18,6 +18,13 @@ int bc_mc_n_obs(const struct bc_claim *c)
 int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct bc_stream_id *id,
               uint64_t replicates, int threads, struct bc_moments *out, char *err, size_t errlen)
 {
+	return bc_mc_run_from(c, in, id, 0, replicates, threads, out, err, errlen);
+}
+
+int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
+                   const struct bc_stream_id *id, uint64_t first, uint64_t replicates,
+                   int threads, struct bc_moments *out, char *err, size_t errlen)
+{
 	const struct bc_sim *sim = c->sim;
 	int n_obs = bc_mc_n_obs(c);
 	if (id->point >= BC_RNG_MAX_POINTS) { /* would spill into the claim's counter word */
@@ -25,7 +32,8 @@ int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct b
 		         (unsigned)id->point, (unsigned)BC_RNG_MAX_POINTS);
 		return -1;
 	}
-	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES) {
+	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES ||
+	    first > BC_RNG_MAX_REPLICATES - replicates) {
 		snprintf(err, errlen, "samples must be an integer in [2, %llu]",
 		         (unsigned long long)BC_RNG_MAX_REPLICATES);
 		return -1;
@@ -54,11 +62,17 @@ int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct b
 		for (size_t b = 0; b < n_blocks; b++) {
 			if (!ok)
 				continue;
-			uint64_t lo = (uint64_t)b * BC_MC_BLOCK;
-			uint64_t hi = lo + BC_MC_BLOCK < replicates ? lo + BC_MC_BLOCK : replicates;
-			for (uint64_t r = lo; r < hi; r++) {
-				bc_rng_key(rng, id, r);
-				sim->replicate(plan, rng, work, buf + (size_t)(r - lo) * (size_t)n_obs);
+			uint64_t lo = first + (uint64_t)b * BC_MC_BLOCK, end = first + replicates;
+			uint64_t hi = lo + BC_MC_BLOCK < end ? lo + BC_MC_BLOCK : end;
+			for (uint64_t g = lo; g < hi; g += BC_RNG_GROUP) {
+				int n = hi - g < BC_RNG_GROUP ? (int)(hi - g) : BC_RNG_GROUP;
+				bc_rng_prefetch(rng, id, g, n);
+				for (int i = 0; i < n; i++) {
+					bc_rng_use(rng, i);
+					sim->replicate(plan, rng, work,
+					               buf + (size_t)(g + (uint64_t)i - lo) * (size_t)n_obs);
+					bc_rng_done(rng);
+				}
 			}
 			for (int k = 0; k < n_obs; k++)
 				blocks[b * (size_t)n_obs + (size_t)k] =

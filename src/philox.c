@@ -2,11 +2,12 @@
  * philox.c - Philox4x32-10 over many counters at once (see bc_philox.h).
  *
  * Random123's philox4x32_R computes one block per call, a serial chain of ten rounds that
- * leaves the vector units idle; GSL's adapter adds a call through a function pointer per
- * word. The hot path needs neither: here the rounds run across BC_PHILOX_LANES counters in
- * plain C that the compiler vectorises (32 x 32 -> 64-bit multiplies), and the function is
+ * leaves the vector units idle, and its GSL adapter adds a call through a function pointer
+ * per word. The hot path needs neither: here the rounds run across BC_PHILOX_LANES counters
+ * in plain C that the compiler vectorises (32 x 32 -> 64-bit multiplies), and the kernel is
  * cloned for AVX2 and AVX-512, chosen at run time. The words are bit-identical to
- * Random123's (tests/test_rng.c checks them against the adapter and the published vectors).
+ * Random123's (tests/test_rng.c checks them against its published vectors and its block
+ * function).
  */
 #include <string.h>
 
@@ -26,6 +27,8 @@
 #define BC_CLONES
 #endif
 
+#define L BC_PHILOX_LANES
+
 struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t replicate)
 {
 	struct bc_philox_stream s = {
@@ -37,22 +40,15 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 	return s;
 }
 
-/* BC_PHILOX_LANES blocks with counter word 3 = q0, q0 + 1, ...; out[4 * i + k] is element
- * 3 - k of block i, the adapter's order. */
-BC_CLONES static void lanes(const struct bc_philox_stream *s, uint32_t q0, uint32_t *out)
+/* Philox4x32-10 of L counters (x0[i], x1[i], x2[i], x3[i]) under one key, in place:
+ * afterwards x0..x3 hold each block's output words 0..3. */
+BC_CLONES static void rounds(uint32_t *restrict x0, uint32_t *restrict x1,
+                             uint32_t *restrict x2, uint32_t *restrict x3, const uint32_t key[2])
 {
-	uint32_t x0[BC_PHILOX_LANES], x1[BC_PHILOX_LANES], x2[BC_PHILOX_LANES],
-	        x3[BC_PHILOX_LANES];
-	for (int i = 0; i < BC_PHILOX_LANES; i++) {
-		x0[i] = s->ctr[0];
-		x1[i] = s->ctr[1];
-		x2[i] = s->ctr[2];
-		x3[i] = q0 + (uint32_t)i;
-	}
-	uint32_t k0 = s->key[0], k1 = s->key[1];
+	uint32_t k0 = key[0], k1 = key[1];
 	for (int round = 0; round < 10; round++) {
 #pragma omp simd
-		for (int i = 0; i < BC_PHILOX_LANES; i++) {
+		for (int i = 0; i < L; i++) {
 			uint64_t p0 = (uint64_t)PHILOX_M0 * x0[i], p1 = (uint64_t)PHILOX_M1 * x2[i];
 			uint32_t y0 = (uint32_t)(p1 >> 32) ^ x1[i] ^ k0;
 			uint32_t y2 = (uint32_t)(p0 >> 32) ^ x3[i] ^ k1;
@@ -64,24 +60,56 @@ BC_CLONES static void lanes(const struct bc_philox_stream *s, uint32_t q0, uint3
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
-#pragma omp simd
-	for (int i = 0; i < BC_PHILOX_LANES; i++) {
-		out[4 * i + 0] = x3[i];
-		out[4 * i + 1] = x2[i];
-		out[4 * i + 2] = x1[i];
-		out[4 * i + 3] = x0[i];
-	}
 }
 
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out)
 {
-	size_t done = 0;
-	for (; done + BC_PHILOX_LANES <= n_blocks; done += BC_PHILOX_LANES)
-		lanes(s, first_block + (uint32_t)done, out + 4 * done);
-	if (done < n_blocks) {
-		uint32_t tail[4 * BC_PHILOX_LANES];
-		lanes(s, first_block + (uint32_t)done, tail);
-		memcpy(out + 4 * done, tail, 4 * (n_blocks - done) * sizeof *out);
+	for (size_t done = 0; done < n_blocks; done += L) {
+		uint32_t x0[L], x1[L], x2[L], x3[L];
+		for (int i = 0; i < L; i++) {
+			x0[i] = s->ctr[0];
+			x1[i] = s->ctr[1];
+			x2[i] = s->ctr[2];
+			x3[i] = first_block + (uint32_t)(done + (size_t)i);
+		}
+		rounds(x0, x1, x2, x3, s->key);
+		size_t n = n_blocks - done < L ? n_blocks - done : L;
+		uint32_t *o = out + 4 * done;
+		for (size_t i = 0; i < n; i++) { /* the adapter's order: last element first */
+			o[4 * i + 0] = x3[i];
+			o[4 * i + 1] = x2[i];
+			o[4 * i + 2] = x1[i];
+			o[4 * i + 3] = x0[i];
+		}
+	}
+}
+
+void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
+                          uint32_t *out, size_t stride)
+{
+	uint32_t c0[L], c1[L];
+	for (int i = 0; i < L; i++) {
+		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)(i < n ? i : 0));
+		c0[i] = s.ctr[0];
+		c1[i] = s.ctr[1];
+	}
+	struct bc_philox_stream s0 = bc_philox_stream(id, r0);
+	for (size_t q = 0; q < n_blocks; q++) {
+		uint32_t x0[L], x1[L], x2[L], x3[L];
+		for (int i = 0; i < L; i++) {
+			x0[i] = c0[i];
+			x1[i] = c1[i];
+			x2[i] = s0.ctr[2];
+			x3[i] = (uint32_t)q;
+		}
+		rounds(x0, x1, x2, x3, s0.key);
+		for (int i = 0; i < n; i++) {
+			uint32_t *o = out + (size_t)i * stride + 4 * q;
+			o[0] = x3[i];
+			o[1] = x2[i];
+			o[2] = x1[i];
+			o[3] = x0[i];
+		}
 	}
 }

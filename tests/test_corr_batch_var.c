@@ -9,6 +9,7 @@
 #include "bc_claim.h"
 #include "bc_harness.h"
 #include "bc_law.h"
+#include "bc_rng.h"
 #include "bc_test.h"
 #include "bc_ulp.h"
 
@@ -156,7 +157,9 @@ Test(corr_batch_var, centred_batch_rounding_is_below_resolution, .timeout = 60)
 	/* m = 144: 1 + (m-1) rho is exactly the simulator's least, 2^-60, at rho = -1/143 */
 	static const int ms[] = {2, 4, 5, 16, 144};
 	enum { REPS = 20000 };
-	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *r = bc_rng_new();
+	struct bc_stream_id id = {20261127, 0xc0ffee, BC_PURPOSE_CLI, 0};
+	double *z = NULL;
 	mpfr_t t, zsum, g;
 	mpfr_inits2(256, t, zsum, g, (mpfr_ptr)0);
 	for (size_t k = 0; k < sizeof ms / sizeof *ms; k++) {
@@ -182,15 +185,18 @@ Test(corr_batch_var, centred_batch_rounding_is_below_resolution, .timeout = 60)
 		mpfr_add_ui(t, t, 1, MPFR_RNDN);
 		mpfr_sqrt(t, t, MPFR_RNDN);
 		mpfr_mul_d(t, t, 0.75 / m, MPFR_RNDN); /* G = sigma sqrt(1 + (m-1) rho) sum(Z) / m */
-		gsl_rng_set(r, (unsigned long)m);
+		id.point = (uint32_t)m;
+		z = realloc(z, (size_t)m * sizeof *z);
 		double sum = 0, d_sum = 0, d_sq = 0;
 		for (int rep = 0; rep < REPS; rep++) {
+			bc_rng_key(r, &id, (uint64_t)rep);
 			gsl_rng *copy = gsl_rng_clone(r);
 			double obs;
 			c->sim->replicate(plan, r, work, &obs);
 			mpfr_set_ui(zsum, 0, MPFR_RNDN);
+			bc_law_fill(BC_LAW_GAUSS, copy, (size_t)m, z); /* the draws the batch was made of */
 			for (int i = 0; i < m; i++)
-				mpfr_add_d(zsum, zsum, bc_law_draw(BC_LAW_GAUSS, copy), MPFR_RNDN);
+				mpfr_add_d(zsum, zsum, z[i], MPFR_RNDN);
 			gsl_rng_free(copy);
 			mpfr_mul(g, zsum, t, MPFR_RNDN);
 			mpfr_sqr(g, g, MPFR_RNDN);
@@ -209,6 +215,7 @@ Test(corr_batch_var, centred_batch_rounding_is_below_resolution, .timeout = 60)
 		c->sim->plan_free(plan);
 	}
 	mpfr_clears(t, zsum, g, (mpfr_ptr)0);
+	free(z);
 	gsl_rng_free(r);
 }
 

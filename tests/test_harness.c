@@ -227,3 +227,34 @@ Test(harness, constant_observations_are_judged_to_rounding_not_to_zero)
 	cr_assert_eq(pr[1].verdict, BC_FAIL, "a 1e-9 error is far above rounding");
 	free(res.claims);
 }
+
+/* A rare event's pilot often underestimates its SD: the decisive run is then sized once
+ * more from its own SD and continued, so the point still reaches its power. Over ten seeds
+ * some runs need that and every one passes. */
+static const struct bc_point rare_points[] = {{"rare", BC_IN_REGIME, "p=0.02", "mean", "", NULL}};
+
+Test(harness, an_underpowered_decisive_run_is_continued_not_inconclusive, .timeout = 60)
+{
+	struct bc_claim rare = toy;
+	rare.points = rare_points;
+	rare.n_points = 1;
+	rare.n_variants = 0;
+	const struct bc_claim *c = &rare;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.pilot = 200; /* about four events */
+	cfg.detect = 0.05;
+	int continued = 0;
+	for (uint64_t seed = 1; seed <= 10; seed++) {
+		cfg.seed = seed;
+		struct bc_run_result res;
+		bc_harness_run(&c, 1, &cfg, &res);
+		const struct bc_point_result *pr = &res.claims[0].points[0];
+		cr_assert_eq(pr->verdict, BC_PASS, "seed %llu: %s, detectable %g",
+		             (unsigned long long)seed, bc_verdict_name(pr->verdict), pr->detectable);
+		BC_ASSERT_LE(pr->detectable, cfg.detect);
+		continued += pr->resized;
+		free(res.claims);
+	}
+	BC_ASSERT_LE(1, continued);
+}

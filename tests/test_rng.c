@@ -80,27 +80,31 @@ Test(rng, claim_ids_hash_to_distinct_stream_keys)
 	cr_assert_eq(bc_rng_claim_hash("a"), 0xe40c292cu); /* FNV-1a published value */
 }
 
-/* The bulk generator hands out the adapter's words, in its order, across lane boundaries
- * and from any starting block. */
-Test(rng, bulk_words_are_the_adapters_words)
+/* Word j of a stream: element 3 - j % 4 of Random123's block j / 4 of its counter. */
+static uint32_t reference_word(const struct bc_stream_id *id, uint64_t rep, uint32_t j)
+{
+	struct bc_philox_stream s = bc_philox_stream(id, rep);
+	uint32_t ctr[4] = {s.ctr[0], s.ctr[1], s.ctr[2], j / 4}, out[4];
+	bc_rng_philox_block(ctr, s.key, out);
+	return out[3 - j % 4];
+}
+
+/* The bulk generator hands out Random123's words in the adapter's order, across lane
+ * boundaries and from any starting block. */
+Test(rng, bulk_words_are_random123s_words)
 {
 	struct bc_stream_id id = {0xfedcba9876543210ULL, 0x31415926, BC_PURPOSE_PILOT, 513};
 	uint64_t rep = 0x3400000077ULL;
-	gsl_rng *r = bc_rng_new();
-	bc_rng_key(r, &id, rep);
 	enum { BLOCKS = 3 * BC_PHILOX_LANES + 5 };
-	uint32_t want[4 * BLOCKS], got[4 * BLOCKS];
-	for (int j = 0; j < 4 * BLOCKS; j++)
-		want[j] = (uint32_t)gsl_rng_get(r);
-	gsl_rng_free(r);
+	uint32_t got[4 * BLOCKS];
 	struct bc_philox_stream s = bc_philox_stream(&id, rep);
 	bc_philox_words(&s, 0, BLOCKS, got);
-	for (int j = 0; j < 4 * BLOCKS; j++)
-		cr_assert_eq(got[j], want[j], "word %d: %08x != %08x", j, got[j], want[j]);
-	for (int first = 1; first < 20; first += 7) { /* a window starting mid-stream */
-		bc_philox_words(&s, (uint32_t)first, 9, got);
-		for (int j = 0; j < 36; j++)
-			cr_assert_eq(got[j], want[4 * first + j]);
+	for (uint32_t j = 0; j < 4 * BLOCKS; j++)
+		cr_assert_eq(got[j], reference_word(&id, rep, j), "word %u", j);
+	for (uint32_t first = 1; first < 20; first += 7) { /* a window starting mid-stream */
+		bc_philox_words(&s, first, 9, got);
+		for (uint32_t j = 0; j < 36; j++)
+			cr_assert_eq(got[j], reference_word(&id, rep, 4 * first + j));
 	}
 	/* the published vectors through the bulk path (counter word 3 is the block index) */
 	for (int i = 0; i < 3; i++) {
@@ -110,4 +114,36 @@ Test(rng, bulk_words_are_the_adapters_words)
 		for (int w = 0; w < 4; w++)
 			cr_assert_eq(out[w], kat[i][6 + 3 - w]);
 	}
+}
+
+/* The engine's group prefetch gives each replicate the words bc_rng_key gives it, whatever
+ * the replicates before it used (so the prefetch size changes) and across the 2^32 boundary
+ * of the replicate index. */
+Test(rng, group_prefetch_gives_each_replicate_its_own_words)
+{
+	struct bc_stream_id id = {42, 0x9e3779b9, BC_PURPOSE_MAIN, 3};
+	gsl_rng *r = bc_rng_new();
+	const uint32_t uses[] = {0, 5, 7, 200, 1, 64, 129, 3};
+	uint64_t r0 = (UINT64_C(1) << 32) - 21;
+	for (int group = 0; group < 4; group++) {
+		int n = group == 3 ? 5 : BC_RNG_GROUP;
+		bc_rng_prefetch(r, &id, r0, n);
+		for (int i = 0; i < n; i++) {
+			bc_rng_use(r, i);
+			uint32_t use = uses[(group * 7 + i) % 8];
+			for (uint32_t j = 0; j < use; j++)
+				cr_assert_eq((uint32_t)gsl_rng_get(r), reference_word(&id, r0 + (uint64_t)i, j),
+				             "replicate %llu word %u", (unsigned long long)(r0 + (uint64_t)i), j);
+			bc_rng_done(r);
+		}
+		r0 += (uint64_t)n;
+	}
+	/* a copy draws what the original draws */
+	bc_rng_key(r, &id, 9);
+	gsl_rng_get(r);
+	gsl_rng *copy = gsl_rng_clone(r);
+	for (int j = 1; j < 100; j++)
+		cr_assert_eq(gsl_rng_get(copy), gsl_rng_get(r));
+	gsl_rng_free(copy);
+	gsl_rng_free(r);
 }

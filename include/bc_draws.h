@@ -1,0 +1,30 @@
+/*
+ * bc_draws.h - variates in bulk, for the simulators' hot loops.
+ *
+ * Each function draws n variates from the generator's current replicate stream (bc_rng.h),
+ * reading its words in order, a fixed number per variate, so a variate's value depends only
+ * on where in the stream it is drawn, never on how the calls are split. Draw what a batch
+ * needs in one call (all m samples), not one at a time: that is what lets the arithmetic
+ * run in vector registers.
+ *
+ *   uniform      (0, 1), 53 random bits: ((two words >> 11) + 1/2) 2^-53; 2 words each
+ *   exponential  -log u, u as above (so at most 37.4); 2 words each
+ *   normal       Box-Muller pairs: radius sqrt(-2 log u) from u as above, angle 2 pi w
+ *                2^-32 from a third word; 3 words a pair (n odd: the last pair's second
+ *                variate is discarded); |z| is at most 8.65 (a tail of 5e-18 is cut)
+ *   laplace      unit-scale Laplace: a sign bit and -log u from the other 63 bits of two
+ *                words (u with 53 of them as above)
+ */
+#ifndef BC_DRAWS_H
+#define BC_DRAWS_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+void bc_draw_uniform(gsl_rng *r, size_t n, double *out);
+void bc_draw_exponential(gsl_rng *r, size_t n, double *out);
+void bc_draw_normal(gsl_rng *r, size_t n, double *out);
+void bc_draw_laplace(gsl_rng *r, size_t n, double *out);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * bc_rng_state.h - inside the generator bc_rng_new() makes, for the variate generators
+ * that read its words without a function call per word (draws.c). Simulators use bc_rng.h.
+ *
+ * A replicate's words come from the group prefetch (the first pre_blocks blocks of up to
+ * BC_RNG_GROUP replicates, computed together by the engine) and then from chunks of
+ * BC_RNG_CHUNK blocks computed on demand. No pointer points into the state itself, so
+ * gsl_rng_clone's byte copy is a working copy.
+ */
+#ifndef BC_RNG_STATE_H
+#define BC_RNG_STATE_H
+
+#include <stdint.h>
+
+#include "bc_philox.h"
+#include "bc_rng.h"
+
+#define BC_RNG_CHUNK BC_PHILOX_LANES /* blocks computed per refill */
+#define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
+
+struct bc_rng_state {
+	struct bc_philox_stream stream; /* the current replicate's */
+	uint32_t next_block;            /* first block of its stream not yet computed */
+	int src;                        /* words come from pre[src], or chunk when -1 */
+	uint32_t pos, len;              /* cursor and end within that source */
+	uint32_t chunk[4 * BC_RNG_CHUNK];
+	/* the group prefetch */
+	struct bc_stream_id group_id;
+	uint64_t group_r0;
+	int group_n, pre_blocks, want_blocks;
+	uint32_t pre[BC_RNG_GROUP][4 * BC_RNG_PREFETCH_MAX];
+};
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_rng.h>
+
+extern const gsl_rng_type bc_rng_philox_type;
+
+void bc_rng_refill(struct bc_rng_state *st);
+
+/* The state of a generator bc_rng_new() made; any other is a programming error. */
+static inline struct bc_rng_state *bc_rng_state_of(gsl_rng *r)
+{
+	if (r->type != &bc_rng_philox_type) {
+		fprintf(stderr, "batchcheck: internal error: bulk draws from a generator of type '%s', "
+		        "not one made by bc_rng_new()\n", r->type->name);
+		abort();
+	}
+	return r->state;
+}
+
+static inline const uint32_t *bc_rng_source(const struct bc_rng_state *st)
+{
+	return st->src < 0 ? st->chunk : st->pre[st->src];
+}
+
+/* The next word of the current replicate's stream. */
+static inline uint32_t bc_rng_word(struct bc_rng_state *st)
+{
+	if (st->pos == st->len)
+		bc_rng_refill(st);
+	return bc_rng_source(st)[st->pos++];
+}
+
+/* The next n words, copied to out. */
+static inline void bc_rng_words(struct bc_rng_state *st, uint32_t *out, uint32_t n)
+{
+	while (n > 0) {
+		if (st->pos == st->len)
+			bc_rng_refill(st);
+		uint32_t k = st->len - st->pos < n ? st->len - st->pos : n;
+		const uint32_t *s = bc_rng_source(st) + st->pos;
+		for (uint32_t i = 0; i < k; i++)
+			out[i] = s[i];
+		st->pos += k;
+		out += k;
+		n -= k;
+	}
+}
+
+#endif
