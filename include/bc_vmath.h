@@ -16,6 +16,11 @@
  * error analysis assumes exactly this evaluation order without FMA. Measured errors against
  * MPFR are stated at each function; tests/test_vmath.c checks them and
  * bench/bench_vmath.c (`make bench-vmath`) repeats the dense sweeps.
+ *
+ * No sqrt here: the instruction is already correctly rounded, but sqrt() (and
+ * __builtin_sqrt) may set errno, so GCC 12 and clang 14 keep a scalar call in an omp simd
+ * loop. Compile the file holding the bulk loop with -fno-math-errno: that changes only
+ * errno for negative inputs, never a result bit, and the loop vectorises.
  */
 #ifndef BC_VMATH_H
 #define BC_VMATH_H
