@@ -149,6 +149,14 @@ $(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(LIB)
 bench: $(BUILD)/bench_mc
 	$(Q)$(BUILD)/bench_mc
 
+# bc_vmath.h's speed (ns per element); `$(BUILD)/bench_vmath accuracy` runs its MPFR sweeps.
+.PHONY: bench-vmath
+$(BUILD)/bench_vmath: $(BUILD)/obj/bench/bench_vmath.o $(LIB)
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
+bench-vmath: $(BUILD)/bench_vmath
+	$(Q)$(BUILD)/bench_vmath
+-include $(BUILD)/obj/bench/bench_vmath.d
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck
