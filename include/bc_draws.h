@@ -7,13 +7,13 @@
  * needs in one call (all m samples), not one at a time: that is what lets the arithmetic
  * run in vector registers.
  *
- *   uniform      (0, 1), 53 random bits: ((two words >> 11) + 1/2) 2^-53; 2 words each
- *   exponential  -log u, u as above (so at most 37.4); 2 words each
+ *   uniform      (k + 1/2) 2^-52 in (0, 1), k the top 52 bits of two words; 2 words each
+ *   exponential  -log u, u as above (so at most 52 log 2 + log 2 = 36.7); 2 words each
  *   normal       Box-Muller pairs: radius sqrt(-2 log u) from u as above, angle 2 pi w
  *                2^-32 from a third word; 3 words a pair (n odd: the last pair's second
- *                variate is discarded); |z| is at most 8.65 (a tail of 5e-18 is cut)
+ *                variate is discarded); |z| is at most 8.57 (a tail of 1e-17 is cut)
  *   laplace      unit-scale Laplace: a sign bit and -log u from the other 63 bits of two
- *                words (u with 53 of them as above)
+ *                words (u from 52 of them as above)
  */
 #ifndef BC_DRAWS_H
 #define BC_DRAWS_H

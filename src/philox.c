@@ -5,27 +5,19 @@
  * leaves the vector units idle, and its GSL adapter adds a call through a function pointer
  * per word. The hot path needs neither: here the rounds run across BC_PHILOX_LANES counters
  * in plain C that the compiler vectorises (32 x 32 -> 64-bit multiplies), and the kernel is
- * cloned for AVX2 and AVX-512, chosen at run time. The words are bit-identical to
+ * cloned for AVX2 and AVX-512, chosen at run time (bc_simd.h). The words are bit-identical to
  * Random123's (tests/test_rng.c checks them against its published vectors and its block
  * function).
  */
 #include <string.h>
 
 #include "bc_philox.h"
+#include "bc_simd.h"
 
 #define PHILOX_M0 0xD2511F53u
 #define PHILOX_M1 0xCD9E8D57u
 #define PHILOX_W0 0x9E3779B9u /* golden ratio */
 #define PHILOX_W1 0xBB67AE85u /* sqrt(3) - 1 */
-
-/* Runtime dispatch where the toolchain supports it (GCC and Clang on x86-64 with glibc's
- * ifunc); elsewhere the portable build alone. Integer arithmetic: every clone gives the
- * same words. */
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__linux__) && !defined(BC_NO_CLONES)
-#define BC_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define BC_CLONES
-#endif
 
 #define L BC_PHILOX_LANES
 
