@@ -148,7 +148,7 @@ $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 plots: $(PLOTS)
 
 # A benchmark, not a test: prints ratios measured in one run (see bench/bench_mc.c).
-$(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(LIB)
+$(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(BUILD)/obj/bench/peer.o $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
 bench: $(BUILD)/bench_mc
 	$(Q)$(BUILD)/bench_mc
@@ -184,5 +184,5 @@ deps-bench:
 clean:
 	rm -rf $(BUILD)
 
--include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d \
+-include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d $(BUILD)/obj/bench/peer.d \
 	$(BUILD)/obj/tests/probe/leak.d

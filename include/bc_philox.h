@@ -36,4 +36,7 @@ void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, siz
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride);
 
+/* Nonzero: use the portable kernel even where the AVX2 one could run (for the tests). */
+extern int bc_philox_portable_only;
+
 #endif

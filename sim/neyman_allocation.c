@@ -48,8 +48,6 @@
  * both must stay normal doubles. */
 #define SIM_SIGMA_MIN 1e-70
 #define SIM_SIGMA_MAX 1e70
-/* A stratum's draws are made this many at a time (even: normals come in pairs). */
-#define DRAW_CHUNK 256
 /* sigma_k = 0 exactly is also accepted: that stratum's observations are all mu_k. */
 
 struct plan {
@@ -62,6 +60,7 @@ struct plan {
 	double w_in;     /* that weight: strata with draws, or with sigma_k = 0 (known mean) */
 	int pop;
 	double *values; /* pop > 0: stratum k's population at values[k * pop] */
+	size_t batch;             /* sum of n_k: the draws of a stratified batch */
 	int srs_b;                /* alloc=srs: b draws from the mixture, else 0 */
 	gsl_ran_discrete_t *pick; /* alloc=srs: stratum k with probability W_k */
 };
@@ -214,6 +213,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		p->mu_total += w[k] * p->mu[k];
 		if (p->n[k] > 0 || sigma[k] == 0)
 			p->w_in += w[k];
+		p->batch += (size_t)p->n[k];
 	}
 
 	if (p->pop) {
@@ -254,11 +254,18 @@ static void plan_free(void *vp)
 	free(p);
 }
 
+static size_t work_doubles(const void *vp)
+{
+	return ((const struct plan *)vp)->batch;
+}
+
 static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 {
-	(void)work;
 	const struct plan *p = vp;
 	double mu_hat = 0;
+	size_t drawn = 0; /* the batch's draws, stratum after stratum, made in one call */
+	if (!p->srs_b && !p->pop)
+		bc_law_fill(p->law, r, p->batch, work);
 	if (p->srs_b) {
 		for (int i = 0; i < p->srs_b; i++) {
 			size_t k = gsl_ran_discrete(r, p->pick);
@@ -284,14 +291,11 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 				}
 			sum /= n;
 		} else { /* mu_k + sigma_k E_i, summed: mu_k + sigma_k mean(E) */
-			double e[DRAW_CHUNK];
-			for (int i = 0; i < n; i += DRAW_CHUNK) {
-				int c = n - i < DRAW_CHUNK ? n - i : DRAW_CHUNK;
-				bc_law_fill(p->law, r, (size_t)c, e);
-				for (int j = 0; j < c; j++)
-					sum += e[j];
-			}
+			const double *e = work + drawn;
+			for (int i = 0; i < n; i++)
+				sum += e[i];
 			sum = p->mu[k] + p->sigma[k] * (sum / n);
+			drawn += n;
 		}
 		mu_hat += p->w[k] * sum;
 	}
@@ -314,6 +318,6 @@ const struct bc_sim bc_sim_neyman_allocation = {
 	             "with probability W_k, and observes (their mean - mu)^2",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
-	.work_doubles = NULL,
+	.work_doubles = work_doubles,
 	.replicate = replicate,
 };

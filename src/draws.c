@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bc_draws.h"
 #include "bc_rng_state.h"
@@ -29,17 +30,30 @@ static inline double unit(uint32_t hi, uint32_t lo)
 	return bc_vm_double(k | UINT64_C(0x3ff0000000000000)) - (1 - 0x1p-53);
 }
 
+/* The variates of a chunk are computed a whole number of vector widths at a time, from
+ * buffers padded with zero words: no scalar remainder loop, whatever n is. The padding's
+ * variates are computed and dropped; the stream advances by the words of n variates only. */
+#define PAD(k) (((k) + 7) & ~(size_t)7)
+
+/* The next k variates' words (words_each apiece) into w, zeros up to the padded count. */
+static void words_for(struct bc_rng_state *st, uint32_t *w, size_t k, size_t words_each)
+{
+	bc_rng_words(st, w, (uint32_t)(words_each * k));
+	memset(w + words_each * k, 0, words_each * (PAD(k) - k) * sizeof *w);
+}
+
 BC_CLONES void bc_draw_uniform(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
+	double u[CHUNK];
 	for (size_t done = 0; done < n; done += CHUNK) {
 		size_t k = n - done < CHUNK ? n - done : CHUNK;
-		bc_rng_words(st, w, (uint32_t)(2 * k));
-		double *o = out + done;
+		words_for(st, w, k, 2);
 #pragma omp simd
-		for (size_t i = 0; i < k; i++)
-			o[i] = unit(w[2 * i], w[2 * i + 1]);
+		for (size_t i = 0; i < PAD(k); i++)
+			u[i] = unit(w[2 * i], w[2 * i + 1]);
+		memcpy(out + done, u, k * sizeof *u);
 	}
 }
 
@@ -47,13 +61,14 @@ BC_CLONES void bc_draw_exponential(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
+	double e[CHUNK];
 	for (size_t done = 0; done < n; done += CHUNK) {
 		size_t k = n - done < CHUNK ? n - done : CHUNK;
-		bc_rng_words(st, w, (uint32_t)(2 * k));
-		double *o = out + done;
+		words_for(st, w, k, 2);
 #pragma omp simd
-		for (size_t i = 0; i < k; i++)
-			o[i] = -bc_vm_log(unit(w[2 * i], w[2 * i + 1]));
+		for (size_t i = 0; i < PAD(k); i++)
+			e[i] = -bc_vm_log(unit(w[2 * i], w[2 * i + 1]));
+		memcpy(out + done, e, k * sizeof *e);
 	}
 }
 
@@ -61,15 +76,16 @@ BC_CLONES void bc_draw_laplace(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
+	double e[CHUNK];
 	for (size_t done = 0; done < n; done += CHUNK) {
 		size_t k = n - done < CHUNK ? n - done : CHUNK;
-		bc_rng_words(st, w, (uint32_t)(2 * k));
-		double *o = out + done;
+		words_for(st, w, k, 2);
 #pragma omp simd
-		for (size_t i = 0; i < k; i++) {
-			double e = -bc_vm_log(unit(w[2 * i] << 1 | w[2 * i + 1] >> 31, w[2 * i + 1] << 1));
-			o[i] = w[2 * i] >> 31 ? -e : e;
+		for (size_t i = 0; i < PAD(k); i++) {
+			double x = -bc_vm_log(unit(w[2 * i] << 1 | w[2 * i + 1] >> 31, w[2 * i + 1] << 1));
+			e[i] = w[2 * i] >> 31 ? -x : x;
 		}
+		memcpy(out + done, e, k * sizeof *e);
 	}
 }
 
@@ -80,16 +96,15 @@ BC_CLONES void bc_draw_normal(gsl_rng *r, size_t n, double *out)
 	double z[CHUNK];
 	for (size_t done = 0; done < n; done += CHUNK) {
 		size_t k = n - done < CHUNK ? n - done : CHUNK, pairs = (k + 1) / 2;
-		bc_rng_words(st, w, (uint32_t)(3 * pairs));
+		words_for(st, w, pairs, 3);
 #pragma omp simd
-		for (size_t i = 0; i < pairs; i++) {
+		for (size_t i = 0; i < PAD(pairs); i++) {
 			double radius = sqrt(-2 * bc_vm_log(unit(w[3 * i], w[3 * i + 1])));
 			double s, c;
 			bc_vm_sincos2pi(w[3 * i + 2], &s, &c);
 			z[2 * i] = radius * c;
 			z[2 * i + 1] = radius * s;
 		}
-		for (size_t i = 0; i < k; i++)
-			out[done + i] = z[i];
+		memcpy(out + done, z, k * sizeof *z);
 	}
 }

@@ -91,7 +91,19 @@ static uint32_t reference_word(const struct bc_stream_id *id, uint64_t rep, uint
 
 /* The bulk generator hands out Random123's words in the adapter's order, across lane
  * boundaries and from any starting block. */
+static void expect_bulk_words_are_random123s(void);
+
+/* Both kernels: the one this CPU runs and the portable one. */
 Test(rng, bulk_words_are_random123s_words)
+{
+	for (int portable = 0; portable < 2; portable++) {
+		bc_philox_portable_only = portable;
+		expect_bulk_words_are_random123s();
+	}
+	bc_philox_portable_only = 0;
+}
+
+static void expect_bulk_words_are_random123s(void)
 {
 	struct bc_stream_id id = {0xfedcba9876543210ULL, 0x31415926, BC_PURPOSE_PILOT, 513};
 	uint64_t rep = 0x3400000077ULL;
