@@ -11,6 +11,7 @@
 #define BC_RNG_STATE_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "bc_philox.h"
 #include "bc_rng.h"
@@ -71,9 +72,7 @@ static inline void bc_rng_words(struct bc_rng_state *st, uint32_t *out, uint32_t
 		if (st->pos == st->len)
 			bc_rng_refill(st);
 		uint32_t k = st->len - st->pos < n ? st->len - st->pos : n;
-		const uint32_t *s = bc_rng_source(st) + st->pos;
-		for (uint32_t i = 0; i < k; i++)
-			out[i] = s[i];
+		memcpy(out, bc_rng_source(st) + st->pos, k * sizeof *out);
 		st->pos += k;
 		out += k;
 		n -= k;

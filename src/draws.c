@@ -30,10 +30,10 @@ static inline double unit(uint32_t hi, uint32_t lo)
 	return bc_vm_double(k | UINT64_C(0x3ff0000000000000)) - (1 - 0x1p-53);
 }
 
-/* The variates of a chunk are computed a whole number of vector widths at a time, from
+/* The variates of a chunk are computed four at a time (an AVX2 vector of doubles), from
  * buffers padded with zero words: no scalar remainder loop, whatever n is. The padding's
  * variates are computed and dropped; the stream advances by the words of n variates only. */
-#define PAD(k) (((k) + 7) & ~(size_t)7)
+#define PAD(k) (((k) + 3) & ~(size_t)3)
 
 /* The next k variates' words (words_each apiece) into w, zeros up to the padded count. */
 static void words_for(struct bc_rng_state *st, uint32_t *w, size_t k, size_t words_each)

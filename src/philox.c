@@ -36,12 +36,25 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 	return s;
 }
 
-/* Philox4x32-10 of L counters (x0[i], x1[i], x2[i], x3[i]) under one key, in place:
- * afterwards x0..x3 hold each block's output words 0..3. Plain C for any machine; GCC
- * vectorises it, but widens each 32 x 32-bit product awkwardly. */
-static void rounds_portable(uint32_t *restrict x0, uint32_t *restrict x1, uint32_t *restrict x2,
-                            uint32_t *restrict x3, const uint32_t key[2])
+/* The L counters of one kernel call: words 0, 1 and 3 per lane, word 2 (the claim) shared. */
+struct lanes {
+	uint32_t c0[L], c1[L], c3[L];
+	uint32_t c2;
+};
+
+/* Philox4x32-10 of the L counters under `key`; lane i's four output words go to dst[i] in
+ * the adapter's order (the block's last element first). Plain C for any machine: GCC
+ * vectorises the rounds, though it widens each 32 x 32-bit product awkwardly. */
+static void kernel_portable(const struct lanes *in, const uint32_t key[2], uint32_t *const *dst,
+                            int n)
 {
+	uint32_t x0[L], x1[L], x2[L], x3[L];
+	for (int i = 0; i < L; i++) {
+		x0[i] = in->c0[i];
+		x1[i] = in->c1[i];
+		x2[i] = in->c2;
+		x3[i] = in->c3[i];
+	}
 	uint32_t k0 = key[0], k1 = key[1];
 	for (int round = 0; round < 10; round++) {
 #pragma omp simd
@@ -57,28 +70,32 @@ static void rounds_portable(uint32_t *restrict x0, uint32_t *restrict x1, uint32
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
+	for (int i = 0; i < n; i++) {
+		dst[i][0] = x3[i];
+		dst[i][1] = x2[i];
+		dst[i][2] = x1[i];
+		dst[i][3] = x0[i];
+	}
 }
 
 #ifdef BC_HAVE_AVX2_KERNEL
-/* The same with AVX2 intrinsics, where they pay (about twice the speed of the vectorised C
- * on the machine the benchmark ran on): each counter word sits in a 64-bit lane, so one
- * vpmuludq forms four full products, and the L / 4 groups are interleaved to hide the
- * multiplier's latency. */
-__attribute__((target("avx2"))) static void rounds_avx2(uint32_t *restrict x0,
-                                                        uint32_t *restrict x1,
-                                                        uint32_t *restrict x2,
-                                                        uint32_t *restrict x3,
-                                                        const uint32_t key[2])
+/* The same with AVX2 intrinsics, which pay here (about twice the vectorised C's speed on the
+ * machine the benchmark ran on): each counter word sits in the low half of a 64-bit lane,
+ * so one vpmuludq forms four full products, and the L / 4 groups of four lanes are
+ * interleaved to hide the multiplier's latency. */
+__attribute__((target("avx2"))) static void kernel_avx2(const struct lanes *in,
+                                                        const uint32_t key[2],
+                                                        uint32_t *const *dst, int n)
 {
 	enum { G = L / 4 };
 	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
 	const __m256i low = _mm256_set1_epi64x(0xffffffff);
 	__m256i a[G], b[G], c[G], d[G];
 	for (int g = 0; g < G; g++) {
-		a[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(x0 + 4 * g)));
-		b[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(x1 + 4 * g)));
-		c[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(x2 + 4 * g)));
-		d[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(x3 + 4 * g)));
+		a[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c0 + 4 * g)));
+		b[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c1 + 4 * g)));
+		c[g] = _mm256_set1_epi64x(in->c2);
+		d[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c3 + 4 * g)));
 	}
 	uint32_t k0 = key[0], k1 = key[1];
 	for (int round = 0; round < 10; round++) {
@@ -95,131 +112,70 @@ __attribute__((target("avx2"))) static void rounds_avx2(uint32_t *restrict x0,
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
-	/* back to 32-bit lanes: the low halves, i.e. the even 32-bit elements */
-	const __m256i even = _mm256_setr_epi32(0, 2, 4, 6, 1, 3, 5, 7);
-	for (int g = 0; g < G; g++) {
-		_mm_storeu_si128((__m128i *)(x0 + 4 * g),
-		                 _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(a[g], even)));
-		_mm_storeu_si128((__m128i *)(x1 + 4 * g),
-		                 _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(b[g], even)));
-		_mm_storeu_si128((__m128i *)(x2 + 4 * g),
-		                 _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(c[g], even)));
-		_mm_storeu_si128((__m128i *)(x3 + 4 * g),
-		                 _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(d[g], even)));
-	}
-}
-/* L consecutive blocks of one stream, counter word 3 = q0 .. q0 + L - 1, written straight
- * to out in the adapter's order (the elements of each block last first): the words path's
- * kernel, which skips the round trip through 32-bit lane arrays. */
-__attribute__((target("avx2"))) static void blocks_avx2(const struct bc_philox_stream *s,
-                                                        uint32_t q0, uint32_t *out)
-{
-	enum { G = L / 4 };
-	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
-	const __m256i low = _mm256_set1_epi64x(0xffffffff);
-	__m256i a[G], b[G], c[G], d[G];
-	for (int g = 0; g < G; g++) {
-		uint32_t q = q0 + 4 * (uint32_t)g;
-		a[g] = _mm256_set1_epi64x(s->ctr[0]);
-		b[g] = _mm256_set1_epi64x(s->ctr[1]);
-		c[g] = _mm256_set1_epi64x(s->ctr[2]);
-		d[g] = _mm256_setr_epi64x(q, (uint32_t)(q + 1), (uint32_t)(q + 2), (uint32_t)(q + 3));
-	}
-	uint32_t k0 = s->key[0], k1 = s->key[1];
-	for (int round = 0; round < 10; round++) {
-		const __m256i ka = _mm256_set1_epi64x(k0), kb = _mm256_set1_epi64x(k1);
-		for (int g = 0; g < G; g++) {
-			__m256i p0 = _mm256_mul_epu32(a[g], m0), p1 = _mm256_mul_epu32(c[g], m1);
-			__m256i y0 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1, 32), b[g]), ka);
-			__m256i y2 = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0, 32), d[g]), kb);
-			b[g] = _mm256_and_si256(p1, low);
-			d[g] = _mm256_and_si256(p0, low);
-			a[g] = y0;
-			c[g] = y2;
-		}
-		k0 += PHILOX_W0;
-		k1 += PHILOX_W1;
-	}
-	for (int g = 0; g < G; g++) {
-		/* per 64-bit lane (block): (x3 | x2 << 32) and (x1 | x0 << 32), i.e. x3 x2 x1 x0 */
+	for (int g = 0; g < G && 4 * g < n; g++) {
+		/* per 64-bit lane: (x3 | x2 << 32) and (x1 | x0 << 32), i.e. x3 x2 x1 x0 in memory */
 		__m256i hi = _mm256_or_si256(d[g], _mm256_slli_epi64(c[g], 32));
 		__m256i lo = _mm256_or_si256(b[g], _mm256_slli_epi64(a[g], 32));
 		__m256i even = _mm256_unpacklo_epi64(hi, lo), odd = _mm256_unpackhi_epi64(hi, lo);
-		_mm256_storeu_si256((__m256i *)(out + 16 * g), _mm256_permute2x128_si256(even, odd, 0x20));
-		_mm256_storeu_si256((__m256i *)(out + 16 * g + 8),
-		                    _mm256_permute2x128_si256(even, odd, 0x31));
+		__m128i blk[4] = {_mm256_castsi256_si128(even), _mm256_castsi256_si128(odd),
+		                  _mm256_extracti128_si256(even, 1), _mm256_extracti128_si256(odd, 1)};
+		for (int i = 0; i < 4 && 4 * g + i < n; i++)
+			_mm_storeu_si128((__m128i *)dst[4 * g + i], blk[i]);
 	}
 }
 #endif
 
 int bc_philox_portable_only;
 
-static void rounds(uint32_t *restrict x0, uint32_t *restrict x1, uint32_t *restrict x2,
-                   uint32_t *restrict x3, const uint32_t key[2])
+/* Runs the fastest kernel this CPU has; lanes n .. L - 1 are computed and dropped. */
+static void kernel(const struct lanes *in, const uint32_t key[2], uint32_t *const *dst, int n)
 {
 #ifdef BC_HAVE_AVX2_KERNEL
 	if (!bc_philox_portable_only && __builtin_cpu_supports("avx2")) {
-		rounds_avx2(x0, x1, x2, x3, key);
+		kernel_avx2(in, key, dst, n);
 		return;
 	}
 #endif
-	rounds_portable(x0, x1, x2, x3, key);
+	kernel_portable(in, key, dst, n);
 }
 
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out)
 {
-	size_t done = 0;
-#ifdef BC_HAVE_AVX2_KERNEL
-	if (!bc_philox_portable_only && __builtin_cpu_supports("avx2"))
-		for (; done + L <= n_blocks; done += L)
-			blocks_avx2(s, first_block + (uint32_t)done, out + 4 * done);
-#endif
-	for (; done < n_blocks; done += L) {
-		uint32_t x0[L], x1[L], x2[L], x3[L];
+	struct lanes in;
+	in.c2 = s->ctr[2];
+	for (int i = 0; i < L; i++) {
+		in.c0[i] = s->ctr[0];
+		in.c1[i] = s->ctr[1];
+	}
+	for (size_t done = 0; done < n_blocks; done += L) {
+		uint32_t *dst[L];
+		int n = n_blocks - done < L ? (int)(n_blocks - done) : L;
 		for (int i = 0; i < L; i++) {
-			x0[i] = s->ctr[0];
-			x1[i] = s->ctr[1];
-			x2[i] = s->ctr[2];
-			x3[i] = first_block + (uint32_t)(done + (size_t)i);
+			in.c3[i] = first_block + (uint32_t)(done + (size_t)i);
+			dst[i] = out + 4 * (done + (size_t)(i < n ? i : 0));
 		}
-		rounds(x0, x1, x2, x3, s->key);
-		size_t n = n_blocks - done < L ? n_blocks - done : L;
-		uint32_t *o = out + 4 * done;
-		for (size_t i = 0; i < n; i++) { /* the adapter's order: last element first */
-			o[4 * i + 0] = x3[i];
-			o[4 * i + 1] = x2[i];
-			o[4 * i + 2] = x1[i];
-			o[4 * i + 3] = x0[i];
-		}
+		kernel(&in, s->key, dst, n);
 	}
 }
 
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride)
 {
-	uint32_t c0[L], c1[L];
+	struct lanes in;
 	for (int i = 0; i < L; i++) {
 		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)(i < n ? i : 0));
-		c0[i] = s.ctr[0];
-		c1[i] = s.ctr[1];
+		in.c0[i] = s.ctr[0];
+		in.c1[i] = s.ctr[1];
+		in.c2 = s.ctr[2];
 	}
-	struct bc_philox_stream s0 = bc_philox_stream(id, r0);
+	const struct bc_philox_stream s0 = bc_philox_stream(id, r0);
 	for (size_t q = 0; q < n_blocks; q++) {
-		uint32_t x0[L], x1[L], x2[L], x3[L];
+		uint32_t *dst[L];
 		for (int i = 0; i < L; i++) {
-			x0[i] = c0[i];
-			x1[i] = c1[i];
-			x2[i] = s0.ctr[2];
-			x3[i] = (uint32_t)q;
+			in.c3[i] = (uint32_t)q;
+			dst[i] = out + (size_t)(i < n ? i : 0) * stride + 4 * q;
 		}
-		rounds(x0, x1, x2, x3, s0.key);
-		for (int i = 0; i < n; i++) {
-			uint32_t *o = out + (size_t)i * stride + 4 * q;
-			o[0] = x3[i];
-			o[1] = x2[i];
-			o[2] = x1[i];
-			o[3] = x0[i];
-		}
+		kernel(&in, s0.key, dst, n);
 	}
 }
