@@ -77,7 +77,7 @@ $(BUILD)/obj/src/draws.o: ALL_CFLAGS += -fno-math-errno
 
 # The tests run the CLI and read the report, so they know where both are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
-	-DBC_REPORT_DIR='"$(abspath $(REPORT))"'
+	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"'
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")

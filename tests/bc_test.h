@@ -35,10 +35,4 @@ int bc_test_cli(const char *args, char **out, char **err);
  * nothing on stdout. */
 void bc_test_expect_usage_error(const char *args, const char *fragment);
 
-/* Runs the whole harness on claim `id` at detectable error `detect` and asserts every
- * verdict: ulp bound met, in-regime and not_below points pass, outside points flagged
- * (at least one), at least three in-regime points, at least three planted variants, all
- * rejected. */
-void bc_test_claim_verdicts(const char *id, double detect);
-
 #endif

@@ -87,35 +87,3 @@ void bc_test_expect_usage_error(const char *args, const char *fragment)
 	free(out);
 	free(err);
 }
-
-void bc_test_claim_verdicts(const char *id, double detect)
-{
-	const struct bc_claim *c = bc_claim_find(id);
-	cr_assert(c, "no claim %s", id);
-	struct bc_config cfg;
-	bc_config_default(&cfg);
-	cfg.detect = detect;
-	cfg.threads = 2;
-	struct bc_run_result res;
-	int rc = bc_harness_run(&c, 1, &cfg, &res);
-	const struct bc_claim_result *cr = &res.claims[0];
-	cr_assert_eq(cr->ulp_verdict, BC_PASS, "%s: worst %g ulp", id, cr->ulp.worst);
-	int outside = 0, regime = 0;
-	for (int p = 0; p < c->n_points; p++) {
-		enum bc_point_kind k = c->points[p].kind;
-		outside += k == BC_OUTSIDE;
-		regime += k == BC_IN_REGIME;
-		cr_assert_eq(cr->points[p].verdict, k == BC_OUTSIDE ? BC_FLAGGED : BC_PASS,
-		             "%s/%s: %s %s", id, c->points[p].name,
-		             bc_verdict_name(cr->points[p].verdict), cr->points[p].error);
-	}
-	BC_ASSERT_LE(1, outside);
-	BC_ASSERT_LE(3, regime);
-	BC_ASSERT_LE(3, c->n_variants);
-	for (int v = 0; v < c->n_variants; v++)
-		cr_assert_eq(cr->variants[v].verdict, BC_REJECTED, "%s: variant %s not rejected", id,
-		             c->variants[v].name);
-	cr_assert_eq(rc, 0);
-	cr_assert_eq(res.failed, 0);
-	free(res.claims);
-}

@@ -281,13 +281,6 @@ Test(bn_bias, finite_data_bias_is_the_difference_of_two_shrinkages, .timeout = 6
 	bc_test_expect_usage_error("theory bn_bias m=4 gamma=1 lambda=1 data=8", "simulator switch");
 }
 
-/* The whole decision rule on this claim, at a coarser detectable error so it runs fast:
- * truth accepted, every planted variant rejected, every outside point flagged. */
-Test(bn_bias, harness_accepts_truth_rejects_variants_flags_outside, .timeout = 120)
-{
-	bc_test_claim_verdicts("bn_bias", 0.05);
-}
-
 /* The simulator applies the theory's own c: a wrong correction factor m/(m-1) in the theory
  * must make the corrected point fail, so the Monte Carlo tests c itself. */
 static void theory_wrong_c(const struct bc_args *in, struct bc_outputs *out)

@@ -50,13 +50,6 @@ Test(corr_batch_var, never_negative_near_the_lower_edge)
 	}
 }
 
-/* The whole decision rule on this claim, at a coarser detectable error so it runs fast:
- * truth accepted, every planted variant rejected, the AR(1) batch flagged. */
-Test(corr_batch_var, harness_accepts_truth_rejects_variants_flags_ar1, .timeout = 120)
-{
-	bc_test_claim_verdicts("corr_batch_var", 0.05);
-}
-
 /* The number after `key` in the JSON `sim` printed. */
 static double json_number(const char *json, const char *key)
 {

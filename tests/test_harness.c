@@ -15,8 +15,10 @@
 #include "bc_test.h"
 
 static const struct bc_param params[] = {
-	{"p", BC_REAL, 0, 1, true, true, NULL, NULL, false, "success probability"},
-	{"err", BC_REAL, -1, 1, false, false, NULL, "0", false, "relative error planted in theory"},
+	{.name = "p", .kind = BC_REAL, .lo = 0, .hi = 1, .lo_open = true, .hi_open = true,
+	 .help = "success probability"},
+	{.name = "err", .kind = BC_REAL, .lo = -1, .hi = 1, .deflt = "0",
+	 .help = "relative error planted in theory"},
 };
 
 static void theory(const struct bc_args *in, struct bc_outputs *out)

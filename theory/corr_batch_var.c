@@ -52,15 +52,17 @@ static const char *const laws[] = {"gauss", "exp", NULL};
 static const char *const mechs[] = {"auto", "factor", "centred", "cholesky", "ar1", NULL};
 
 static const struct bc_param params[] = {
-	[SIGMA] = {"sigma", BC_REAL, 0, 1e150, true, false, NULL, NULL, false,
-	           "common standard deviation of each sample"},
-	[M] = {"m", BC_INT, 1, 1e9, false, false, NULL, NULL, false, "batch size"},
-	[RHO] = {"rho", BC_REAL, -1, 1, false, false, NULL, NULL, false,
-	         "pairwise correlation, at least -1/(m-1) (its nearest double included)"},
-	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "gauss", true,
-	         "law of the independent parts: Gaussian or centred exponential (skewed)"},
-	[MECH] = {"mech", BC_CHOICE, 0, 0, false, false, mechs, "auto", true,
-	          "how the batch is correlated: shared factor (rho >= 0), centred own parts plus "
+	[SIGMA] = {.name = "sigma", .kind = BC_REAL, .lo = 0, .hi = 1e150, .lo_open = true,
+	           .help = "common standard deviation of each sample"},
+	[M] = {.name = "m", .kind = BC_INT, .lo = 1, .hi = 1e9, .help = "batch size"},
+	[RHO] = {.name = "rho", .kind = BC_REAL, .lo = -1, .hi = 1,
+	         .help = "pairwise correlation, at least -1/(m-1) (its nearest double included)"},
+	[LAW] = {.name = "law", .kind = BC_CHOICE, .choices = laws,
+	         .deflt = "gauss", .sim_only = true,
+	         .help = "law of the independent parts: Gaussian or centred exponential (skewed)"},
+	[MECH] = {.name = "mech", .kind = BC_CHOICE, .choices = mechs,
+	          .deflt = "auto", .sim_only = true,
+	          .help = "how the batch is correlated: shared factor (rho >= 0), centred own parts plus "
 	          "a scaled common mean (any rho with 1 + (m-1) rho >= 2^-60, any law), Cholesky "
 	          "factor of the correlation matrix (Gaussian, rho kept away from -1/(m-1) so the "
 	          "factor's rounding stays negligible), or AR(1) chain (outside the regime); "

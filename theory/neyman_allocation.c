@@ -121,31 +121,34 @@ static const char *const rounds[] = {"min1", "drop", "reweight", NULL};
 static const char *const laws[] = {"exp", "uniform", "gauss", NULL};
 
 static const struct bc_param params[] = {
-	[W] = {"W", BC_VECTOR, 0, 1, true, false, NULL, NULL, false,
-	       "stratum weights W_1..W_K (shares of the data set), summing to 1"},
-	[SIGMA] = {"sigma", BC_VECTOR, 0, 1e150, false, false, NULL, NULL, false,
-	           "within-stratum standard deviations sigma_1..sigma_K, as many as W; a stratum "
+	[W] = {.name = "W", .kind = BC_VECTOR, .lo = 0, .hi = 1, .lo_open = true,
+	       .help = "stratum weights W_1..W_K (shares of the data set), summing to 1"},
+	[SIGMA] = {.name = "sigma", .kind = BC_VECTOR, .lo = 0, .hi = 1e150,
+	           .help = "within-stratum standard deviations sigma_1..sigma_K, as many as W; a stratum "
 	           "may have none (sigma_k = 0: n_k* = 0), but not every stratum (n_k* = 0/0: "
 	           "refused)"},
-	[B] = {"b", BC_INT, 1, 1e15, false, false, NULL, NULL, false, "total batch size"},
-	[ALLOC] = {"alloc", BC_CHOICE, 0, 0, false, false, allocs, "neyman", true,
-	           "allocation simulated: Neyman (b W_k sigma_k / S), proportional (b W_k), "
+	[B] = {.name = "b", .kind = BC_INT, .lo = 1, .hi = 1e15, .help = "total batch size"},
+	[ALLOC] = {.name = "alloc", .kind = BC_CHOICE, .choices = allocs,
+	           .deflt = "neyman", .sim_only = true,
+	           .help = "allocation simulated: Neyman (b W_k sigma_k / S), proportional (b W_k), "
 	           "equal (b / K), each rounded to integers; given (the integers in n); or srs, "
 	           "no strata: b draws from the whole data set and their plain mean"},
-	[N] = {"n", BC_VECTOR, 0, 1e6, false, false, NULL, "1", true,
-	       "with alloc=given (and only then): integer draws per stratum, summing to b; "
+	[N] = {.name = "n", .kind = BC_VECTOR, .lo = 0, .hi = 1e6, .deflt = "1", .sim_only = true,
+	       .help = "with alloc=given (and only then): integer draws per stratum, summing to b; "
 	       "0 only where sigma_k = 0"},
-	[ROUND] = {"round", BC_CHOICE, 0, 0, false, false, rounds, "min1", true,
-	           "largest-remainder rounding; a stratum with sigma_k > 0 left with 0 draws "
+	[ROUND] = {.name = "round", .kind = BC_CHOICE, .choices = rounds,
+	           .deflt = "min1", .sim_only = true,
+	           .help = "largest-remainder rounding; a stratum with sigma_k > 0 left with 0 draws "
 	           "then gets 1, taken from the largest (min1), or has its term left out of "
 	           "mu_hat (drop: biased by -W_k mu_k), or is left out and the other weights "
 	           "renormalised to sum to 1 (reweight: also biased). A zero-spread stratum "
 	           "(sigma_k = 0) is constant: with 0 draws mu_hat uses its known mean"},
-	[LAW] = {"law", BC_CHOICE, 0, 0, false, false, laws, "exp", true,
-	         "within-stratum law: centred exponential (skewed), uniform or Gaussian, "
+	[LAW] = {.name = "law", .kind = BC_CHOICE, .choices = laws,
+	         .deflt = "exp", .sim_only = true,
+	         .help = "within-stratum law: centred exponential (skewed), uniform or Gaussian, "
 	         "scaled to sigma_k"},
-	[POP] = {"pop", BC_INT, 0, 1e6, false, false, NULL, "0", true,
-	         "0: independent draws (the model); N >= 2: each stratum is a fixed population "
+	[POP] = {.name = "pop", .kind = BC_INT, .lo = 0, .hi = 1e6, .deflt = "0", .sim_only = true,
+	         .help = "0: independent draws (the model); N >= 2: each stratum is a fixed population "
 	         "of N values drawn without replacement (outside the model)"},
 };
 

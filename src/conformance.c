@@ -1,0 +1,225 @@
+/*
+ * conformance.c - the minimums every claim must meet (see bc_conformance.h).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bc_conformance.h"
+
+struct sink {
+	const struct bc_claim *c;
+	bc_conformance_say say;
+	void *ctx;
+	int problems;
+};
+
+static void problem(struct sink *s, const char *fmt, ...)
+{
+	char line[512];
+	int n = snprintf(line, sizeof line, "%s: ", s->c->id);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	va_end(ap);
+	s->say(s->ctx, line);
+	s->problems++;
+}
+
+static bool empty(const char *s)
+{
+	return !s || !*s;
+}
+
+static int point_index(const struct bc_claim *c, const char *name)
+{
+	for (int p = 0; name && p < c->n_points; p++)
+		if (strcmp(c->points[p].name, name) == 0)
+			return p;
+	return -1;
+}
+
+static int variant_index(const struct bc_claim *c, const char *name)
+{
+	for (int v = 0; name && v < c->n_variants; v++)
+		if (strcmp(c->variants[v].name, name) == 0)
+			return v;
+	return -1;
+}
+
+static bool simulated(const struct bc_claim *c, const char *output)
+{
+	for (int k = 0; c->sim && c->sim->obs && c->sim->obs[k]; k++)
+		if (strcmp(c->sim->obs[k], output) == 0)
+			return true;
+	return false;
+}
+
+static void check_texts(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	const char *what[] = {"title", "source", "seed_formula", "model"};
+	const char *text[] = {c->title, c->source, c->seed_formula, c->model};
+	for (int i = 0; i < 4; i++)
+		if (empty(text[i]))
+			problem(s, "its %s is empty: say it (theory/%s.c)", what[i], c->id);
+	if (!c->sim || !c->sim->obs || !c->sim->obs[0] || !c->sim->replicate)
+		problem(s, "it has no simulator with outputs (sim/%s.c)", c->id);
+	else if (empty(c->sim->mechanism))
+		problem(s, "its simulator does not say what it simulates (.mechanism, sim/%s.c)", c->id);
+	if (!(c->ulp_bound > 0))
+		problem(s, "its ulp bound is %g: set it from the measured worst case plus a margin",
+		        c->ulp_bound);
+}
+
+static void check_points(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	int regime = 0, outside = 0;
+	if (c->n_points > BC_MAX_POINTS)
+		problem(s, "%d check points: at most %d", c->n_points, BC_MAX_POINTS);
+	for (int p = 0; p < c->n_points && p < BC_MAX_POINTS; p++) {
+		const struct bc_point *pt = &c->points[p];
+		regime += pt->kind == BC_IN_REGIME;
+		outside += pt->kind == BC_OUTSIDE;
+		if (empty(pt->name) || strlen(pt->name) > BC_POINT_NAME_MAX)
+			problem(s, "check point '%s': a name of 1 to %d characters fits the table",
+			        pt->name ? pt->name : "", BC_POINT_NAME_MAX);
+		else if (point_index(c, pt->name) != p || variant_index(c, pt->name) >= 0)
+			problem(s, "check point '%s': the name is used twice", pt->name);
+		if (empty(pt->why))
+			problem(s, "check point '%s' does not say what it shows (.why)", pt->name);
+		if (empty(pt->output) || !simulated(c, pt->output))
+			problem(s, "check point '%s' compares '%s', which the simulator does not estimate",
+			        pt->name, pt->output ? pt->output : "");
+	}
+	if (regime < BC_MIN_REGIME_POINTS)
+		problem(s, "%d in-regime check points: at least %d are needed", regime,
+		        BC_MIN_REGIME_POINTS);
+	if (outside < BC_MIN_OUTSIDE_POINTS)
+		problem(s, "%d outside-regime check points: at least %d is needed (a point that breaks "
+		        "a condition of the model, where the formula must fail)", outside,
+		        BC_MIN_OUTSIDE_POINTS);
+}
+
+static void check_variants(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	if (c->n_variants < BC_MIN_VARIANTS)
+		problem(s, "%d planted variants: at least %d are needed (plausible wrong formulas the "
+		        "simulations must reject)", c->n_variants, BC_MIN_VARIANTS);
+	if (c->n_variants > BC_MAX_VARIANTS)
+		problem(s, "%d planted variants: at most %d", c->n_variants, BC_MAX_VARIANTS);
+	for (int v = 0; v < c->n_variants && v < BC_MAX_VARIANTS; v++) {
+		const struct bc_variant *vr = &c->variants[v];
+		if (empty(vr->name) || strlen(vr->name) > BC_VARIANT_NAME_MAX)
+			problem(s, "planted variant '%s': a name of 1 to %d characters fits the table",
+			        vr->name ? vr->name : "", BC_VARIANT_NAME_MAX);
+		else if (variant_index(c, vr->name) != v)
+			problem(s, "planted variant '%s': the name is used twice", vr->name);
+		if (empty(vr->what) || !vr->value)
+			problem(s, "planted variant '%s' needs its mistake in words (.what) and its value",
+			        vr->name);
+		bool comparable = false;
+		for (int p = 0; p < c->n_points && !comparable; p++)
+			comparable = c->points[p].kind == BC_IN_REGIME && vr->output &&
+			             strcmp(c->points[p].output, vr->output) == 0;
+		if (!comparable)
+			problem(s, "planted variant '%s' replaces output '%s', which no in-regime point "
+			        "compares: it can never be rejected", vr->name, vr->output ? vr->output : "");
+	}
+}
+
+static void check_findings(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	for (int k = 0; k < c->n_findings; k++) {
+		const struct bc_finding *f = &c->findings[k];
+		if (empty(f->text))
+			problem(s, "finding %d has no text", k + 1);
+		if (f->point && point_index(c, f->point) < 0 && variant_index(c, f->point) < 0)
+			problem(s, "finding %d names '%s', which is neither a check point nor a planted "
+			        "variant", k + 1, f->point);
+	}
+	for (int p = 0; p < c->n_points; p++) {
+		if (c->points[p].kind != BC_OUTSIDE)
+			continue;
+		bool found = false;
+		for (int k = 0; k < c->n_findings && !found; k++)
+			found = c->findings[k].point && strcmp(c->findings[k].point, c->points[p].name) == 0;
+		if (!found)
+			problem(s, "outside point '%s' has no finding: say which condition of the seed it "
+			        "breaks and what happens", c->points[p].name);
+	}
+}
+
+static bool readable(const char *root, const char *fmt, const char *id)
+{
+	char path[4096], rel[512];
+	snprintf(rel, sizeof rel, fmt, id);
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	return access(path, R_OK) == 0;
+}
+
+/* A line of README.md that starts the claim's row in the claims table. */
+static bool readme_row(const char *root, const char *id)
+{
+	char path[4096], want[128], line[4096];
+	snprintf(path, sizeof path, "%s/README.md", root);
+	snprintf(want, sizeof want, "| `%s` |", id);
+	FILE *f = fopen(path, "r");
+	bool found = false;
+	while (f && !found && fgets(line, sizeof line, f))
+		found = strncmp(line, want, strlen(want)) == 0;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static void check_files(struct sink *s, const char *root)
+{
+	const char *id = s->c->id;
+	if (!readable(root, "plots/%s.gp", id))
+		problem(s, "no plot script plots/%s.gp", id);
+	if (!readable(root, "tests/test_%s.c", id))
+		problem(s, "no test file tests/test_%s.c", id);
+	if (!readme_row(root, id))
+		problem(s, "no row '| `%s` | ...' in the README's claims table", id);
+}
+
+int bc_conformance_static(const struct bc_claim *c, const char *root, bc_conformance_say say,
+                          void *ctx)
+{
+	struct sink s = {c, say, ctx, 0};
+	check_texts(&s);
+	check_points(&s);
+	check_variants(&s);
+	check_findings(&s);
+	check_files(&s, root);
+	return s.problems;
+}
+
+int bc_conformance_verdicts(const struct bc_claim_result *cr, bc_conformance_say say,
+                            void *ctx)
+{
+	const struct bc_claim *c = cr->claim;
+	struct sink s = {c, say, ctx, 0};
+	if (cr->ulp_verdict != BC_PASS)
+		problem(&s, "double vs MPFR: worst %g ulp (%d non-finite), over the bound %g",
+		        cr->ulp.worst, cr->ulp.nonfinite, c->ulp_bound);
+	for (int p = 0; p < c->n_points; p++) {
+		const struct bc_point_result *pr = &cr->points[p];
+		enum bc_verdict want = c->points[p].kind == BC_OUTSIDE ? BC_FLAGGED : BC_PASS;
+		if (pr->verdict != want)
+			problem(&s, "%s point '%s' is %s, not %s%s%s", bc_point_kind_name(c->points[p].kind),
+			        c->points[p].name, bc_verdict_name(pr->verdict), bc_verdict_name(want),
+			        pr->error[0] ? ": " : "", pr->error);
+	}
+	for (int v = 0; v < c->n_variants; v++)
+		if (cr->variants[v].verdict != BC_REJECTED)
+			problem(&s, "planted variant '%s' is not rejected at any point (max |z| %.2f): "
+			        "choose points where it differs from the truth", c->variants[v].name,
+			        cr->variants[v].max_abs_z);
+	return s.problems;
+}

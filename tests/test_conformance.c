@@ -1,0 +1,103 @@
+/*
+ * Every registered claim meets the suite's minimums (bc_conformance.h), whatever its own
+ * tests check; and the check itself says no, one line per problem, to a claim that does not.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bc_conformance.h"
+#include "bc_test.h"
+
+struct lines {
+	char text[4096];
+	int n;
+};
+
+static void collect(void *ctx, const char *line)
+{
+	struct lines *l = ctx;
+	size_t len = strlen(l->text);
+	snprintf(l->text + len, sizeof l->text - len, "%s\n", line);
+	l->n++;
+}
+
+Test(conformance, every_claim_has_its_points_variants_findings_and_files)
+{
+	struct lines l = {"", 0};
+	for (int i = 0; i < bc_n_claims; i++)
+		bc_conformance_static(bc_claims[i], BC_SOURCE_DIR, collect, &l);
+	cr_assert_eq(l.n, 0, "%s", l.text);
+}
+
+/* The harness at a 5% detectable error: quick, and every planted variant and outside point
+ * of a conforming claim is far beyond it. */
+Test(conformance, every_claim_passes_rejects_its_variants_and_flags_its_outside_points,
+     .timeout = 240)
+{
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.detect = 0.05;
+	cfg.threads = 2;
+	struct lines l = {"", 0};
+	for (int i = 0; i < bc_n_claims; i++) {
+		struct bc_run_result res;
+		bc_harness_run(&bc_claims[i], 1, &cfg, &res);
+		bc_conformance_verdicts(&res.claims[0], collect, &l);
+		free(res.claims);
+	}
+	cr_assert_eq(l.n, 0, "%s", l.text);
+}
+
+static void expect_said(const struct lines *l, const char *fragment)
+{
+	cr_assert(strstr(l->text, fragment), "no line says '%s' in:\n%s", fragment, l->text);
+}
+
+/* A claim with two planted variants and an outside point without a finding, whose files do
+ * not exist: each shortfall is its own line, naming what is missing. */
+Test(conformance, a_claim_that_falls_short_is_told_what_is_missing)
+{
+	struct bc_claim short_claim = *bc_claim_find("corr_batch_var");
+	short_claim.id = "short_claim";
+	short_claim.n_variants = 2;
+	short_claim.n_findings = 0;
+	struct lines l = {"", 0};
+	int n = bc_conformance_static(&short_claim, BC_SOURCE_DIR, collect, &l);
+	cr_assert_eq(n, l.n);
+	expect_said(&l, "short_claim: 2 planted variants: at least 3 are needed");
+	expect_said(&l, "short_claim: outside point 'ar1_batch' has no finding");
+	expect_said(&l, "short_claim: no plot script plots/short_claim.gp");
+	expect_said(&l, "short_claim: no test file tests/test_short_claim.c");
+	expect_said(&l, "short_claim: no row");
+	for (char *p = l.text; (p = strchr(p, '\n')); p++) /* one line each */
+		cr_assert(p[1] == '\0' || strncmp(p + 1, "short_claim: ", 13) == 0);
+}
+
+/* Too few points, a variant no point can compare, a finding naming nothing, a long name. */
+Test(conformance, points_variants_and_findings_are_checked_against_each_other)
+{
+	const struct bc_claim *real = bc_claim_find("corr_batch_var");
+	static const struct bc_point points[] = {
+		{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "a point", NULL},
+		{"a_name_too_long_for_tables", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "x", NULL},
+		{"wrong_output", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "varr", "x", NULL},
+	};
+	struct bc_variant variants[3];
+	memcpy(variants, real->variants, sizeof variants);
+	variants[0].output = "nothing";
+	static const struct bc_finding findings[] = {{"no_such_point", "text"}};
+	struct bc_claim c = *real;
+	c.points = points;
+	c.n_points = 3;
+	c.variants = variants;
+	c.findings = findings;
+	c.n_findings = 1;
+	struct lines l = {"", 0};
+	bc_conformance_static(&c, BC_SOURCE_DIR, collect, &l);
+	expect_said(&l, "0 outside-regime check points: at least 1 is needed");
+	expect_said(&l, "check point 'a_name_too_long_for_tables': a name of 1 to 14 characters");
+	expect_said(&l, "check point 'wrong_output' compares 'varr', which the simulator does not");
+	expect_said(&l, "which no in-regime point compares: it can never be rejected");
+	expect_said(&l, "finding 1 names 'no_such_point', which is neither");
+}
