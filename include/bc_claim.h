@@ -30,11 +30,20 @@ struct bc_outputs {
 
 /*
  * A literal simulator. plan_new() does per-point set-up once (validating what only the
- * simulator cares about, factoring matrices) and may refuse with a one-line error;
+ * simulator cares about, factoring matrices) and may refuse with a one-line error.
  * Parameters are read by name (bc_arg), so the simulator never depends on the order the
- * theory file declares them in. replicate() produces one independent replicate: it draws every sample from `rng`
- * (already keyed for this replicate) and writes one observation per name in `obs`,
- * whose mean over replicates estimates the theory output of the same name.
+ * theory file declares them in. replicate() produces one independent replicate: it draws
+ * every sample from `rng` (already keyed for this replicate; draw a batch at a time with
+ * bc_law_fill) and writes one observation per name in `obs`, whose mean over replicates
+ * estimates the theory output of the same name.
+ *
+ * What replicate() may assume:
+ *  - the plan is shared by every thread: read it, never write it;
+ *  - `work` holds work_doubles(plan) doubles (work_doubles may be NULL: none), belongs to
+ *    the calling thread, and is neither zeroed nor cleared: it holds whatever the last
+ *    replicate on that thread left, so write before you read, and keep nothing in it from
+ *    one replicate to the next (which thread runs which replicate varies);
+ *  - `obs` has room for every name in `obs` and must be written in full.
  */
 struct bc_claim;
 
@@ -90,14 +99,17 @@ struct bc_finding {
 enum bc_seed_status {
 	BC_SEED_EXACT,      /* holds exactly, under the seed's own stated conditions */
 	BC_SEED_CONDITIONS, /* holds under conditions the seed omits, which the model states */
-	BC_SEED_WRONG       /* wrong as written; the claim verifies a corrected formula */
+	BC_SEED_WRONG,      /* wrong as written; the claim verifies a corrected formula */
+	BC_NOT_FROM_SEED    /* the author's own claim: `source` says where it comes from, and
+	                       `seed_formula` holds the formula as the author states it */
 };
+
 
 struct bc_claim {
 	const char *id;
 	const char *title;
-	const char *source; /* seed file and section */
-	const char *seed_formula;
+	const char *source; /* seed file and section, or (not from a seed) where it comes from */
+	const char *seed_formula; /* the formula as its source states it */
 	const char *seed_tex; /* the same in LaTeX math, for the report */
 	const char *model; /* the exact model the suite verifies: every convention pinned */
 	enum bc_seed_status seed_status;
@@ -125,6 +137,12 @@ extern const struct bc_claim *const bc_claims[];
 extern const int bc_n_claims;
 
 const struct bc_claim *bc_claim_find(const char *id);
+
+/* Whether the claim comes from one of the seed chapters (every status but the last). */
+static inline bool bc_claim_from_seed(const struct bc_claim *c)
+{
+	return c->seed_status != BC_NOT_FROM_SEED;
+}
 int bc_output_index(const struct bc_outputs *out, const char *name);
 
 /* A parameter's value by name, for simulators' set-up (not for hot loops). The name must

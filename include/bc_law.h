@@ -64,6 +64,13 @@ static inline double bc_law_draw(enum bc_law law, gsl_rng *r)
 	return x;
 }
 
+/*
+ * A finite population of n >= 2 values shaped like the law: its quantiles at (i + 1/2) / n,
+ * standardised to mean 0 and population variance 1 (divisor n), into out[0..n-1], in
+ * increasing order. For simulating draws without replacement from a data set.
+ */
+void bc_law_population(enum bc_law law, int n, double *out);
+
 /* E[e^4] of a draw e: the law's fourth standardised moment. */
 static inline double bc_law_kurtosis(enum bc_law law)
 {

@@ -35,7 +35,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
@@ -84,11 +83,6 @@ static void largest_remainder(const double *x, int K, long b, int *n)
 		n[best]++;
 		frac[best] = -1;
 	}
-}
-
-static double quantile(enum bc_law law, double u)
-{
-	return law == BC_LAW_EXP ? -log1p(-u) : law == BC_LAW_UNIFORM ? u : gsl_cdf_ugaussian_Pinv(u);
 }
 
 static void *fail(struct plan *p, char *err, size_t errlen, const char *msg)
@@ -226,18 +220,8 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		p->values = malloc((size_t)K * (size_t)p->pop * sizeof *p->values);
 		if (!p->values)
 			return fail(p, err, errlen, "out of memory");
-		double *z = p->values; /* standardised quantiles, then stratum by stratum */
-		double mean = 0, ss = 0;
-		for (int i = 0; i < p->pop; i++) {
-			z[i] = quantile(p->law, (i + 0.5) / p->pop);
-			mean += z[i];
-		}
-		mean /= p->pop;
-		for (int i = 0; i < p->pop; i++)
-			ss += (z[i] - mean) * (z[i] - mean);
-		double sd = sqrt(ss / p->pop);
-		for (int i = 0; i < p->pop; i++)
-			z[i] = (z[i] - mean) / sd;
+		double *z = p->values; /* the standardised population, then stratum by stratum */
+		bc_law_population(p->law, p->pop, z);
 		for (int k = K - 1; k >= 0; k--)
 			for (int i = 0; i < p->pop; i++)
 				p->values[(size_t)k * (size_t)p->pop + (size_t)i] =

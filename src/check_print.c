@@ -155,7 +155,7 @@ void bc_check_print_json(FILE *f, const struct bc_run_result *res)
 		bc_json_string(f, c->seed_formula);
 		fprintf(f, ",\"model\":");
 		bc_json_string(f, c->model);
-		static const char *const status[] = {"exact", "conditions", "wrong"};
+		static const char *const status[] = {"exact", "conditions", "wrong", "not_from_seed"};
 		fprintf(f, ",\"seed_status\":\"%s\",\"findings\":[", status[c->seed_status]);
 		for (int k = 0; k < c->n_findings; k++) {
 			fprintf(f, "%s{\"point\":", k ? "," : "");

@@ -54,6 +54,8 @@ static const char *plain_verdict(const struct bc_claim_result *cr, int failed)
 		return "Holds under the stated conditions (the seed omits some of them; see Findings).";
 	case BC_SEED_WRONG:
 		return "Wrong as written (see Findings); the corrected formula holds.";
+	case BC_NOT_FROM_SEED:
+		return "Holds, as stated in its source (not a seed chapter).";
 	}
 	return "";
 }
@@ -169,7 +171,7 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	tex_text(f, c->title);
 	fputs("}\n\\begin{description}\n\\item[Source] ", f);
 	tex_text(f, c->source);
-	fputs("\n\\item[The seed states] ", f);
+	fprintf(f, "\n\\item[%s] ", bc_claim_from_seed(c) ? "The seed states" : "The source states");
 	if (c->seed_tex)
 		fprintf(f, "$%s$", c->seed_tex);
 	else

@@ -30,7 +30,8 @@ int bc_cmd_list(int argc, char **argv)
 		printf("%s\t%s\t%s\n", c->id, c->title, c->source);
 		if (!verbose)
 			continue;
-		printf("    seed:  %s\n    model: %s\n", c->seed_formula, c->model);
+		printf("    %s %s\n    model: %s\n", bc_claim_from_seed(c) ? "seed: " : "states:",
+		       c->seed_formula, c->model);
 		for (int p = 0; p < c->n_params; p++) {
 			char range[160];
 			bc_param_range(&c->params[p], range, sizeof range);

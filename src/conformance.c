@@ -64,6 +64,12 @@ static void check_texts(struct sink *s)
 	for (int i = 0; i < 4; i++)
 		if (empty(text[i]))
 			problem(s, "its %s is empty: say it (theory/%s.c)", what[i], c->id);
+	bool says_seed = c->source && strncmp(c->source, "seed ", 5) == 0;
+	if (bc_claim_from_seed(c) && !says_seed)
+		problem(s, "its source '%s' should name the seed file and section ('seed NNN_...txt, "
+		        "section ...'), or its status be BC_NOT_FROM_SEED", c->source ? c->source : "");
+	if (!bc_claim_from_seed(c) && says_seed)
+		problem(s, "it is not from a seed (BC_NOT_FROM_SEED), but its source says 'seed'");
 	if (!c->sim || !c->sim->obs || !c->sim->obs[0] || !c->sim->replicate)
 		problem(s, "it has no simulator with outputs (sim/%s.c)", c->id);
 	else if (empty(c->sim->mechanism))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bc_check_print.h"
 #include "bc_conformance.h"
 #include "bc_test.h"
 
@@ -100,4 +101,36 @@ Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 	expect_said(&l, "check point 'wrong_output' compares 'varr', which the simulator does not");
 	expect_said(&l, "which no in-regime point compares: it can never be rejected");
 	expect_said(&l, "finding 1 names 'no_such_point', which is neither");
+}
+
+/* A claim of the author's own says so: its source may not pose as a seed, and the report
+ * says "The source states", not "The seed states". */
+Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout = 60)
+{
+	struct bc_claim own = *bc_claim_find("corr_batch_var");
+	own.seed_status = BC_NOT_FROM_SEED;
+	struct lines l = {"", 0};
+	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &l);
+	expect_said(&l, "it is not from a seed (BC_NOT_FROM_SEED), but its source says 'seed'");
+	own.source = "the author's own derivation";
+	struct lines ok = {"", 0};
+	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &ok);
+	cr_assert_eq(ok.n, 0, "%s", ok.text);
+
+	const struct bc_claim *c = &own;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.detect = 0.2;
+	struct bc_run_result res;
+	bc_harness_run(&c, 1, &cfg, &res);
+	char *tex = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&tex, &len);
+	bc_check_print_tex(f, &res);
+	fclose(f);
+	cr_assert(strstr(tex, "The source states"));
+	cr_assert(!strstr(tex, "The seed states"));
+	cr_assert(strstr(tex, "not a seed chapter"));
+	free(tex);
+	free(res.claims);
 }

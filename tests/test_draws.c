@@ -12,6 +12,7 @@
 #include <gsl/gsl_sort.h>
 
 #include "bc_draws.h"
+#include "bc_law.h"
 #include "bc_rng.h"
 #include "bc_test.h"
 
@@ -145,4 +146,30 @@ Test(draws, values_depend_on_the_place_in_the_stream_not_on_the_calls)
 			cr_assert_eq(whole[i], parts[i], "law %d variate %d", f, i);
 	}
 	gsl_rng_free(r);
+}
+
+/* The finite populations simulators draw without replacement from: standardised exactly,
+ * in increasing order, symmetric where the law is. */
+Test(draws, populations_are_standardised_quantiles)
+{
+	enum bc_law laws[] = {BC_LAW_GAUSS, BC_LAW_UNIFORM, BC_LAW_LAPLACE, BC_LAW_EXP};
+	enum { POP = 1001 };
+	double x[POP];
+	for (int l = 0; l < 4; l++) {
+		bc_law_population(laws[l], POP, x);
+		double mean = 0, ss = 0;
+		for (int i = 0; i < POP; i++)
+			mean += x[i];
+		mean /= POP;
+		for (int i = 0; i < POP; i++)
+			ss += (x[i] - mean) * (x[i] - mean);
+		BC_ASSERT_LE(fabs(mean), 1e-14);
+		BC_ASSERT_LE(fabs(ss / POP - 1), 1e-13);
+		for (int i = 1; i < POP; i++)
+			BC_ASSERT_LT(x[i - 1], x[i]);
+		if (laws[l] != BC_LAW_EXP)
+			BC_ASSERT_LE(fabs(x[0] + x[POP - 1]), 1e-12);
+		else /* skewed: the long tail is the upper one */
+			BC_ASSERT_LT(-x[0], x[POP - 1]);
+	}
 }
