@@ -9,6 +9,9 @@
 #define BC_TEST_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+#include "bc_claim.h"
 
 #include <criterion/criterion.h>
 
@@ -34,5 +37,28 @@ int bc_test_cli(const char *args, char **out, char **err);
 /* Asserts `batchcheck ARGS` exits 2 with one line on stderr containing `fragment` and
  * nothing on stdout. */
 void bc_test_expect_usage_error(const char *args, const char *fragment);
+
+/*
+ * For a claim's own tests (each fails the test, with a message, where it cannot go on):
+ *   bc_test_claim(ID)                      the registered claim
+ *   bc_test_parse(ID, LINE, SIM)           its parameters from "k=v ..." (SIM: switches too)
+ *   bc_test_theory(ID, LINE, OUTPUT)       one output of its double-precision theory
+ *   bc_test_expect_refusal(ID, LINE, SIM, FRAGMENT)
+ *                                          LINE refused, in one line containing FRAGMENT
+ *   bc_test_simulate(ID, LINE, OUTPUT, R)  its simulator's estimate and SE over R
+ *                                          replicates (a fixed test stream, 2 threads)
+ * Compare an estimate with a value as |estimate - value| <= 5 se: never with a hard-coded
+ * Monte Carlo number.
+ */
+struct bc_test_estimate {
+	double estimate, se;
+};
+
+const struct bc_claim *bc_test_claim(const char *id);
+struct bc_args bc_test_parse(const char *id, const char *line, bool allow_sim);
+double bc_test_theory(const char *id, const char *line, const char *output);
+void bc_test_expect_refusal(const char *id, const char *line, bool allow_sim, const char *fragment);
+struct bc_test_estimate bc_test_simulate(const char *id, const char *line, const char *output,
+                                         uint64_t samples);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "bc_claim.h"
 #include "bc_harness.h"
+#include "bc_mc.h"
 #include "bc_test.h"
 
 bool bc_test_rel_close(double a, double b, double tol)
@@ -86,4 +87,58 @@ void bc_test_expect_usage_error(const char *args, const char *fragment)
 	cr_assert(nl && nl[1] == '\0', "'%s': stderr is not exactly one line: '%s'", args, err);
 	free(out);
 	free(err);
+}
+
+const struct bc_claim *bc_test_claim(const char *id)
+{
+	const struct bc_claim *c = bc_claim_find(id);
+	cr_assert(c, "no claim '%s' is registered (src/claims.c)", id);
+	return c;
+}
+
+struct bc_args bc_test_parse(const char *id, const char *line, bool allow_sim)
+{
+	struct bc_args in;
+	char err[BC_ERR_LEN];
+	cr_assert_eq(bc_param_parse_line(bc_test_claim(id), line, allow_sim, &in, err, sizeof err),
+	             0, "%s '%s': %s", id, line, err);
+	return in;
+}
+
+double bc_test_theory(const char *id, const char *line, const char *output)
+{
+	const struct bc_claim *c = bc_test_claim(id);
+	struct bc_args in = bc_test_parse(id, line, false);
+	struct bc_outputs out;
+	c->theory(&in, &out);
+	int k = bc_output_index(&out, output);
+	cr_assert(k >= 0, "%s has no output '%s'", id, output);
+	return out.v[k];
+}
+
+void bc_test_expect_refusal(const char *id, const char *line, bool allow_sim, const char *fragment)
+{
+	struct bc_args in;
+	char err[BC_ERR_LEN] = "";
+	int rc = bc_param_parse_line(bc_test_claim(id), line, allow_sim, &in, err, sizeof err);
+	cr_assert_eq(rc, -1, "%s '%s' was accepted", id, line);
+	cr_assert(strstr(err, fragment), "%s '%s': message '%s' lacks '%s'", id, line, err, fragment);
+	cr_assert(!strchr(err, '\n'), "%s '%s': the message is not one line", id, line);
+}
+
+struct bc_test_estimate bc_test_simulate(const char *id, const char *line, const char *output,
+                                         uint64_t samples)
+{
+	const struct bc_claim *c = bc_test_claim(id);
+	struct bc_args in = bc_test_parse(id, line, true);
+	struct bc_stream_id sid = {20261127, bc_rng_claim_hash(id), BC_PURPOSE_CLI, 0};
+	struct bc_moments m[BC_MAX_OUT];
+	char err[BC_ERR_LEN];
+	cr_assert_eq(bc_mc_run(c, &in, &sid, samples, 2, m, err, sizeof err), 0, "%s '%s': %s", id,
+	             line, err);
+	int k = 0;
+	while (c->sim->obs[k] && strcmp(c->sim->obs[k], output) != 0)
+		k++;
+	cr_assert(c->sim->obs[k], "%s: the simulator does not estimate '%s'", id, output);
+	return (struct bc_test_estimate){m[k].mean, bc_est_se(m[k])};
 }

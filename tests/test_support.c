@@ -32,3 +32,18 @@ Test(support, cli_reports_exit_status_and_streams)
 	free(out);
 	free(err);
 }
+
+/* The claim helpers: each returns what the library says, and fails where it must. */
+Test(support, claim_helpers_parse_compute_refuse_and_simulate, .timeout = 60)
+{
+	cr_assert_eq(bc_test_theory("corr_batch_var", "sigma=3 m=9 rho=0", "var"), 1.0);
+	struct bc_args in = bc_test_parse("corr_batch_var", "sigma=3 m=9 rho=0 law=exp", true);
+	cr_assert_eq(in.x[1], 9.0);
+	bc_test_expect_refusal("corr_batch_var", "sigma=1 m=3 rho=-0.6", false, "'rho'");
+	struct bc_test_estimate e = bc_test_simulate("corr_batch_var", "sigma=1 m=4 rho=0.5", "var",
+	                                             100000);
+	double want = bc_test_theory("corr_batch_var", "sigma=1 m=4 rho=0.5", "var");
+	cr_assert(e.se > 0);
+	BC_ASSERT_LE(fabs(e.estimate - want), 5 * e.se);
+	BC_ASSERT_LE(5 * e.se, 0.05 * want); /* and precise enough that this says something */
+}
