@@ -8,6 +8,7 @@
 #   make bench            Monte Carlo hot-path benchmark (ratios)
 #   make deps             install the Debian packages the project needs (as root)
 #   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
+#   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
@@ -55,7 +56,7 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report bench install deps deps-bench clean FORCE
+.PHONY: all check plots report bench install deps deps-bench clean new-claim FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -160,6 +161,11 @@ $(BUILD)/bench_vmath: $(BUILD)/obj/bench/bench_vmath.o $(LIB)
 bench-vmath: $(BUILD)/bench_vmath
 	$(Q)$(BUILD)/bench_vmath
 -include $(BUILD)/obj/bench/bench_vmath.d
+
+# The scaffold of a new claim (scripts/new-claim says what it writes).
+new-claim:
+	@[ -n "$(ID)" ] || { echo "usage: make new-claim ID=name" >&2; exit 2; }
+	$(Q)scripts/new-claim $(ID)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
