@@ -74,6 +74,10 @@ static int claim_failures(const struct bc_claim_result *cr)
 static void tex_points(FILE *f, const struct bc_claim_result *cr)
 {
 	const struct bc_claim *c = cr->claim;
+	if (c->n_points == 0) { /* a claim still being written */
+		fputs("\\textbf{No check points yet.}\\par\n\n", f);
+		return;
+	}
 	/* shrink the table to the line when it is wider, never enlarge it */
 	fputs("\\noindent\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
 	      "\\begin{tabular}{llrrrrrrl}\n\\toprule\n"
@@ -128,6 +132,10 @@ static void tex_points(FILE *f, const struct bc_claim_result *cr)
 static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 {
 	const struct bc_claim *c = cr->claim;
+	if (c->n_variants == 0) {
+		fputs("\\textbf{No planted variants yet.}\\par\n\n", f);
+		return;
+	}
 	fputs("\\begin{tabularx}{\\linewidth}{lXrrl}\n\\toprule\nvariant & the mistake & "
 	      "rejected at & max $|z|$ & verdict\\\\\n\\midrule\n", f);
 	for (int v = 0; v < c->n_variants; v++) {

@@ -56,9 +56,40 @@ static bool simulated(const struct bc_claim *c, const char *output)
 	return false;
 }
 
+/* The scaffold's placeholders (templates/claim/) that an author has not replaced. */
+static void check_placeholder(struct sink *s, const char *what, const char *text)
+{
+	if (text && (strstr(text, "FILL IN") || strstr(text, "FILL_IN")))
+		problem(s, "its %s still says FILL IN: '%s'", what, text);
+}
+
+static void check_placeholders(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	check_placeholder(s, "title", c->title);
+	check_placeholder(s, "source", c->source);
+	check_placeholder(s, "seed_formula", c->seed_formula);
+	check_placeholder(s, "model", c->model);
+	if (c->sim)
+		check_placeholder(s, "simulator's mechanism", c->sim->mechanism);
+	for (int p = 0; p < c->n_params; p++)
+		check_placeholder(s, "parameter help", c->params[p].help);
+	for (int p = 0; p < c->n_points; p++) {
+		check_placeholder(s, "check point name", c->points[p].name);
+		check_placeholder(s, "check point text", c->points[p].why);
+	}
+	for (int v = 0; v < c->n_variants; v++) {
+		check_placeholder(s, "variant name", c->variants[v].name);
+		check_placeholder(s, "variant text", c->variants[v].what);
+	}
+	for (int k = 0; k < c->n_findings; k++)
+		check_placeholder(s, "finding", c->findings[k].text);
+}
+
 static void check_texts(struct sink *s)
 {
 	const struct bc_claim *c = s->c;
+	check_placeholders(s);
 	const char *what[] = {"title", "source", "seed_formula", "model"};
 	const char *text[] = {c->title, c->source, c->seed_formula, c->model};
 	for (int i = 0; i < 4; i++)
