@@ -131,6 +131,9 @@ struct bc_claim {
 	int n_points;
 	const struct bc_variant *variants;
 	int n_variants;
+	/* The report's caption under plots/ID.gp's figure; NULL: "theory lines, Monte Carlo
+	 * points with error bars." */
+	const char *plot_caption;
 };
 
 extern const struct bc_claim *const bc_claims[];

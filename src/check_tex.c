@@ -214,7 +214,10 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	        "\\includegraphics[width=0.85\\linewidth]{\\plotdir/%s.pdf}\\caption{\\texttt{",
 	        c->id, c->id);
 	tex_text(f, c->id);
-	fputs("}: theory lines, Monte Carlo points with error bars.}\\end{figure}}{}\n\n", f);
+	fputs("}: ", f);
+	tex_text(f, c->plot_caption ? c->plot_caption
+	                            : "theory lines, Monte Carlo points with error bars.");
+	fputs("}\\end{figure}}{}\n\n", f);
 }
 
 void bc_check_print_tex(FILE *f, const struct bc_run_result *res)

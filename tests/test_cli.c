@@ -255,3 +255,16 @@ Test(cli, limits_are_named_in_their_messages)
 		strcat(args, " x=1");
 	bc_test_expect_usage_error(args, "too many arguments: at most 64");
 }
+
+/* sweep's table names its columns for the plot scripts: parameters, outputs, estimates. */
+Test(cli, sweep_names_its_columns_in_a_header_line)
+{
+	char *out, *err;
+	cr_assert_eq(bc_test_cli("sweep corr_batch_var sigma=1 m=2,4 rho=0.3 --samples 100", &out,
+	                         &err), 0, "%s", err);
+	const char *header = strchr(out, '\n');
+	cr_assert(header);
+	cr_assert(strncmp(header + 1, "# sigma m rho var var_est var_se\n", 33) == 0, "%s", out);
+	free(out);
+	free(err);
+}

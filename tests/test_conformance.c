@@ -113,6 +113,7 @@ Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout
 	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &l);
 	expect_said(&l, "it is not from a seed (BC_NOT_FROM_SEED), but its source says 'seed'");
 	own.source = "the author's own derivation";
+	own.plot_caption = "variance against rho, as the author sees it";
 	struct lines ok = {"", 0};
 	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &ok);
 	cr_assert_eq(ok.n, 0, "%s", ok.text);
@@ -131,6 +132,7 @@ Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout
 	cr_assert(strstr(tex, "The source states"));
 	cr_assert(!strstr(tex, "The seed states"));
 	cr_assert(strstr(tex, "not a seed chapter"));
+	cr_assert(strstr(tex, "variance against rho, as the author sees it"), "the claim's caption");
 	free(tex);
 	free(res.claims);
 }
