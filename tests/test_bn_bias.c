@@ -9,29 +9,21 @@
 #include "bc_mc.h"
 #include "bc_test.h"
 
+#define ID "bn_bias"
+
 static const struct bc_claim *claim(void)
 {
-	const struct bc_claim *c = bc_claim_find("bn_bias");
-	cr_assert(c);
-	return c;
+	return bc_test_claim(ID);
 }
 
 static struct bc_args parse(const char *line, bool sim)
 {
-	struct bc_args in;
-	char err[BC_ERR_LEN];
-	cr_assert_eq(bc_param_parse_line(claim(), line, sim, &in, err, sizeof err), 0, "%s", err);
-	return in;
+	return bc_test_parse(ID, line, sim);
 }
 
 static double output_at(const char *line, const char *name)
 {
-	struct bc_args in = parse(line, false);
-	struct bc_outputs out;
-	claim()->theory(&in, &out);
-	int k = bc_output_index(&out, name);
-	cr_assert(k >= 0, "no output %s", name);
-	return out.v[k];
+	return bc_test_theory(ID, line, name);
 }
 
 Test(bn_bias, exact_values)

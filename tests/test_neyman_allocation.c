@@ -16,14 +16,13 @@
 
 static const struct bc_claim *claim(void)
 {
-	return bc_claim_find("neyman_allocation");
+	return bc_test_claim("neyman_allocation");
 }
 
+/* All outputs at once (the shared bc_test_theory gives one): n_1..n_K and var. */
 static void theory_at(const char *line, struct bc_outputs *out, struct bc_args *in)
 {
-	char err[BC_ERR_LEN];
-	cr_assert_eq(bc_param_parse_line(claim(), line, false, in, err, sizeof err), 0, "%s: %s",
-	             line, err);
+	*in = bc_test_parse("neyman_allocation", line, false);
 	claim()->theory(in, out);
 	cr_assert_eq(out->n, in->len[0] + 1, "%s: K + 1 outputs", line);
 }
