@@ -42,7 +42,7 @@ static void words_for(struct bc_rng_state *st, uint32_t *w, size_t k, size_t wor
 	memset(w + words_each * k, 0, words_each * (PAD(k) - k) * sizeof *w);
 }
 
-BC_CLONES void bc_draw_uniform(gsl_rng *r, size_t n, double *out)
+BC_CLONES static void draw_uniform(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
@@ -57,7 +57,7 @@ BC_CLONES void bc_draw_uniform(gsl_rng *r, size_t n, double *out)
 	}
 }
 
-BC_CLONES void bc_draw_exponential(gsl_rng *r, size_t n, double *out)
+BC_CLONES static void draw_exponential(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
@@ -72,7 +72,7 @@ BC_CLONES void bc_draw_exponential(gsl_rng *r, size_t n, double *out)
 	}
 }
 
-BC_CLONES void bc_draw_laplace(gsl_rng *r, size_t n, double *out)
+BC_CLONES static void draw_laplace(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[2 * CHUNK];
@@ -89,7 +89,7 @@ BC_CLONES void bc_draw_laplace(gsl_rng *r, size_t n, double *out)
 	}
 }
 
-BC_CLONES void bc_draw_normal(gsl_rng *r, size_t n, double *out)
+BC_CLONES static void draw_normal(gsl_rng *r, size_t n, double *out)
 {
 	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t w[3 * CHUNK / 2];
@@ -107,4 +107,26 @@ BC_CLONES void bc_draw_normal(gsl_rng *r, size_t n, double *out)
 		}
 		memcpy(out + done, z, k * sizeof *z);
 	}
+}
+
+/* The exported entry points: the clones stay inside this file, where every compiler that
+ * supports them dispatches them (clang 14 cannot export a target_clones function). */
+void bc_draw_uniform(gsl_rng *r, size_t n, double *out)
+{
+	draw_uniform(r, n, out);
+}
+
+void bc_draw_exponential(gsl_rng *r, size_t n, double *out)
+{
+	draw_exponential(r, n, out);
+}
+
+void bc_draw_laplace(gsl_rng *r, size_t n, double *out)
+{
+	draw_laplace(r, n, out);
+}
+
+void bc_draw_normal(gsl_rng *r, size_t n, double *out)
+{
+	draw_normal(r, n, out);
 }
