@@ -136,3 +136,32 @@ Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout
 	free(tex);
 	free(res.claims);
 }
+
+/* A budget far below what 1% needs: no point of any claim may pass without the power, and
+ * the budget must bite somewhere (a point passes only if it needed no more than it had). */
+Test(conformance, a_starved_budget_is_inconclusive_never_a_pass, .timeout = 120)
+{
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	cfg.budget = 20000;
+	cfg.threads = 2;
+	for (int i = 0; i < bc_n_claims; i++) {
+		struct bc_run_result res;
+		bc_harness_run(&bc_claims[i], 1, &cfg, &res);
+		const struct bc_claim_result *cr = &res.claims[0];
+		int starved = 0;
+		for (int p = 0; p < bc_claims[i]->n_points; p++) {
+			const struct bc_point_result *pr = &cr->points[p];
+			starved += pr->verdict == BC_INCONCLUSIVE;
+			if (pr->verdict == BC_PASS) {
+				BC_ASSERT_LE((double)pr->needed, (double)cfg.budget);
+				BC_ASSERT_LE(pr->detectable, cfg.detect);
+			}
+			cr_assert(pr->samples <= cfg.budget, "%s/%s ran %llu replicates", bc_claims[i]->id,
+			          pr->point->name, (unsigned long long)pr->samples);
+		}
+		cr_assert(starved > 0, "%s: a budget of %llu starves none of its points?",
+		          bc_claims[i]->id, (unsigned long long)cfg.budget);
+		free(res.claims);
+	}
+}
