@@ -9,6 +9,7 @@
 #   make deps             install the Debian packages the project needs (as root)
 #   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
 #   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
+#   make fuzz             libFuzzer on the parameter parser for FUZZ_SECONDS (default 60)
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
@@ -56,7 +57,7 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report bench install deps deps-bench clean new-claim FORCE
+.PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -162,6 +163,22 @@ bench-vmath: $(BUILD)/bench_vmath
 	$(Q)$(BUILD)/bench_vmath
 -include $(BUILD)/obj/bench/bench_vmath.d
 
+# libFuzzer on the parameter parser (tests/fuzz/fuzz_param.c), FUZZ_SECONDS long, with
+# clang's -fsanitize=fuzzer,address,undefined; new inputs go to $(BUILD)/fuzz-corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -g -O1 \
+	-Wno-pass-failed # instrumented loops need not vectorise
+$(BUILD)/fuzz/fuzz_param: tests/fuzz/fuzz_param.c $(LIB_SRC) $(wildcard include/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZ-CC $@")
+	$(Q)clang $(ALL_CPPFLAGS) $(WARNINGS) -fopenmp $(FUZZ_FLAGS) \
+		$(filter %.c,$^) $(LIBS) -o $@
+fuzz: $(BUILD)/fuzz/fuzz_param
+	$(Q)mkdir -p $(BUILD)/fuzz-corpus
+	$(Q)$< -max_total_time=$(FUZZ_SECONDS) -max_len=512 -print_final_stats=1 \
+		$(BUILD)/fuzz-corpus tests/fuzz/corpus > $(BUILD)/fuzz.log 2>&1; \
+		rc=$$?; tail -8 $(BUILD)/fuzz.log; exit $$rc
+
 # The scaffold of a new claim (scripts/new-claim says what it writes).
 new-claim:
 	@[ -n "$(ID)" ] || { echo "usage: make new-claim ID=name" >&2; exit 2; }
@@ -175,7 +192,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := make gcc libc6-dev git libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
 	librandom123-dev gnuplot-nox texlive-latex-base texlive-latex-recommended \
 	texlive-fonts-recommended latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp \
-	latexmk poppler-utils
+	latexmk poppler-utils clang libclang-rt-14-dev libomp-dev
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
