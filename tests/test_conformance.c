@@ -92,6 +92,7 @@ Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 	c.points = points;
 	c.n_points = 3;
 	c.variants = variants;
+	c.n_variants = 3;
 	c.findings = findings;
 	c.n_findings = 1;
 	struct lines l = {"", 0};
