@@ -49,7 +49,7 @@ do for [t in 'pdfcairo pngcairo'] {
 	set ylabel 'per-step factor'
 	set logscale y
 	set yrange [0.01:20]
-	set key bottom right box opaque
+	set key top left box opaque
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lc rgb '#555555'
 	set arrow 2 from MS_r, graph 0 to MS_r, graph 1 nohead dt 3 lc rgb '#2ca02c'
 	set label 1 '← every step contracts' at 0.45, 0.015
