@@ -15,6 +15,7 @@
 	X(neyman_allocation) \
 	X(bn_bias) \
 	X(robust_step_bound) \
+	X(sqrt_lr_law) \
 	/* end of the list */
 
 #define DECLARE(id) extern const struct bc_claim bc_claim_##id;
