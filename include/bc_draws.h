@@ -3,7 +3,8 @@
  *
  * Each function draws n variates from the generator's current replicate stream (bc_rng.h),
  * reading its words in order, a fixed number per variate, so a variate's value depends only
- * on where in the stream it is drawn, never on how the calls are split. Draw what a batch
+ * on where in the stream it is drawn, not on how the calls are split, except for normals:
+ * they come in pairs, and a call for an odd number drops the last pair's second variate. Draw what a batch
  * needs in one call (all m samples), not one at a time: that is what lets the arithmetic
  * run in vector registers.
  *

@@ -18,7 +18,9 @@
  *     is made: the point is decided from the pilot alone, which can only fail it (or flag
  *     an outside point); otherwise it is INCONCLUSIVE. Where the decisive run's own SE
  *     still cannot detect `detect` (the pilot underestimated a heavy-tailed SD), the run is
- *     sized once more from its own SD and continued with the replicates that follow; if
+ *     sized once more from its own SD and continued with the replicates that follow (the
+ *     choice to continue depends on that run's SD, correlated with its mean for skewed
+ *     observations: a departure from the nominal alpha negligible at these z); if
  *     that would pass the budget, or still falls short, the point is INCONCLUSIVE too, and an outside point that agrees
  *     without that power is INCONCLUSIVE rather than NOT FLAGGED. INCONCLUSIVE fails the
  *     run: a check never passes by being vague.
@@ -67,7 +69,8 @@ struct bc_point_result {
 	struct bc_args args;
 	double theory, estimate, se, z, detectable;
 	uint64_t samples; /* replicates behind the estimate */
-	uint64_t needed;  /* replicates the pilot asked for; UINT64_MAX when unbounded */
+	uint64_t needed;  /* replicates the last sizing asked for (the pilot's, or the decisive
+	                     run's when it was resized); UINT64_MAX when unbounded */
 	bool pilot_only;  /* needed > budget: decided from the pilot alone */
 	bool resized;     /* the decisive run was continued, sized from its own SD */
 	enum bc_verdict verdict;

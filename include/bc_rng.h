@@ -47,7 +47,7 @@ void bc_rng_key(gsl_rng *r, const struct bc_stream_id *id, uint64_t replicate);
 /*
  * The engine's faster keying, for a group of replicates r0 .. r0 + n - 1 (n <= BC_RNG_GROUP):
  * bc_rng_prefetch computes the first words of all of them at once, as many as the last
- * group's replicates used; then, for each i, bc_rng_use(r, i) keys r to replicate r0 + i
+ * group's replicates used (at most BC_RNG_PREFETCH_MAX blocks each, bc_rng_state.h); then, for each i, bc_rng_use(r, i) keys r to replicate r0 + i
  * and bc_rng_done(r) after it records how many words it used. The words drawn are those
  * bc_rng_key would give: prefetching changes the speed, never the numbers.
  */

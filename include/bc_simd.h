@@ -4,8 +4,9 @@
  * BC_CLONES on a function compiles it for AVX-512, AVX2 and the baseline, and glibc's
  * ifunc picks the widest the CPU has when the program starts. Where the toolchain cannot
  * (not GCC or Clang, not x86-64 Linux, or BC_NO_CLONES defined) the baseline alone is
- * built. The clones give identical bits: C11 mode forms no FMA (-ffp-contract=off) and
- * none of these targets implies it, so each clone performs the same IEEE operations.
+ * built. The clones give identical bits: the Makefile builds with -ffp-contract=off (GCC's
+ * C11 mode implies it, clang's does not), so no clone fuses a multiply and an add, even
+ * where its target (AVX-512) has FMA: each performs the same IEEE operations.
  */
 #ifndef BC_SIMD_H
 #define BC_SIMD_H

@@ -8,9 +8,10 @@
  * into a loop, every lane runs the same instructions.
  *
  * Bit-reproducible: every operation is an IEEE-754 add, multiply or divide rounded to
- * nearest, in an order fixed by the source. C11 mode (-std=c11) implies -ffp-contract=off,
- * so no FMA is formed and SSE2, AVX2 and AVX-512 builds return identical bits. Do not build
- * a file that includes this with -ffast-math or -ffp-contract=fast.
+ * nearest, in an order fixed by the source. The Makefile builds with -ffp-contract=off (GCC's
+ * -std=c11 implies it, clang's does not), so no FMA is formed and SSE2, AVX2 and AVX-512
+ * builds return identical bits. Do not build a file that includes this with -ffast-math
+ * or without -ffp-contract=off.
  *
  * The polynomials are fdlibm's (Sun, 1993; as in musl's log.c, __sin.c, __cos.c), whose
  * error analysis assumes exactly this evaluation order without FMA. Measured errors against

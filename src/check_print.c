@@ -34,6 +34,8 @@ static void print_point_line(FILE *f, const struct bc_point_result *pr)
 		fprintf(f, " (pilot only: no replicate count can resolve it)");
 	else if (pr->pilot_only)
 		fprintf(f, " (pilot only: needs %.3g replicates)", (double)pr->needed);
+	else if (pr->verdict == BC_INCONCLUSIVE && pr->needed > pr->samples)
+		fprintf(f, " (needs %.3g replicates, over the budget)", (double)pr->needed);
 	fputc('\n', f);
 }
 

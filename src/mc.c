@@ -32,8 +32,14 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 		         (unsigned)id->point, (unsigned)BC_RNG_MAX_POINTS);
 		return -1;
 	}
-	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES ||
+	if (replicates >= 2 && replicates <= BC_RNG_MAX_REPLICATES &&
 	    first > BC_RNG_MAX_REPLICATES - replicates) {
+		snprintf(err, errlen, "replicates %llu to %llu pass the stream's last, %llu",
+		         (unsigned long long)first, (unsigned long long)(first + replicates - 1),
+		         (unsigned long long)BC_RNG_MAX_REPLICATES - 1);
+		return -1;
+	}
+	if (replicates < 2 || replicates > BC_RNG_MAX_REPLICATES) {
 		snprintf(err, errlen, "samples must be an integer in [2, %llu]",
 		         (unsigned long long)BC_RNG_MAX_REPLICATES);
 		return -1;

@@ -8,6 +8,7 @@
  * distributions still work on it, through gsl_rng_get and gsl_rng_uniform, and read the
  * same stream. The words are Random123's, in its adapter's order.
  */
+#include <assert.h>
 #include <string.h>
 
 #include <Random123/philox.h>
@@ -92,6 +93,7 @@ void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int
 void bc_rng_use(gsl_rng *r, int i)
 {
 	struct bc_rng_state *st = r->state;
+	assert(i >= 0 && i < st->group_n); /* lanes past the group hold stale words */
 	start(st, &st->group_id, st->group_r0 + (uint64_t)i);
 	st->src = i;
 	st->len = 4 * (uint32_t)st->pre_blocks;
@@ -102,8 +104,9 @@ void bc_rng_done(gsl_rng *r)
 {
 	struct bc_rng_state *st = r->state;
 	/* words this replicate consumed: within the prefetch, or past it in whole chunks */
-	uint32_t used = st->src < 0 ? 4 * (st->next_block - BC_RNG_CHUNK) + st->pos
-	                                     : st->pos;
+	uint32_t used = st->src >= 0                  ? st->pos
+	                : st->next_block >= BC_RNG_CHUNK ? 4 * (st->next_block - BC_RNG_CHUNK) + st->pos
+	                                                 : 0;
 	uint32_t blocks = (used + 3) / 4;
 	if (blocks > BC_RNG_PREFETCH_MAX)
 		blocks = BC_RNG_PREFETCH_MAX;

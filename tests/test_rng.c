@@ -131,7 +131,19 @@ static void expect_bulk_words_are_random123s(void)
 /* The engine's group prefetch gives each replicate the words bc_rng_key gives it, whatever
  * the replicates before it used (so the prefetch size changes) and across the 2^32 boundary
  * of the replicate index. */
+static void expect_group_prefetch_gives_each_replicate_its_own_words(void);
+
+/* Both kernels: the one this CPU runs and the portable one. */
 Test(rng, group_prefetch_gives_each_replicate_its_own_words)
+{
+	for (int portable = 0; portable < 2; portable++) {
+		bc_philox_portable_only = portable;
+		expect_group_prefetch_gives_each_replicate_its_own_words();
+	}
+	bc_philox_portable_only = 0;
+}
+
+static void expect_group_prefetch_gives_each_replicate_its_own_words(void)
 {
 	struct bc_stream_id id = {42, 0x9e3779b9, BC_PURPOSE_MAIN, 3};
 	gsl_rng *r = bc_rng_new();
