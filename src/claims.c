@@ -14,6 +14,7 @@
 	X(corr_batch_var) \
 	X(neyman_allocation) \
 	X(bn_bias) \
+	X(noise_scale_progress) \
 	/* end of the list */
 
 #define DECLARE(id) extern const struct bc_claim bc_claim_##id;
