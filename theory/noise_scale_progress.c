@@ -236,8 +236,8 @@ static const struct bc_variant variants[] = {
 
 static const struct bc_point points[] = {
 	{"seed_example", BC_IN_REGIME, SEED_EX " b=3", "dF",
-	 "the seed's worked example S = 3 at b = S = 3: dF = u^2/4, half the noiseless step",
-	 NULL},
+	 "the seed's worked example S = 3 at b = S = 3: dF = u^2/4, half the noiseless step "
+	 "(S/b = b/S here: swapped_S_over_b coincides, the other points reject it)", NULL},
 	{"near_min", BC_IN_REGIME, "u=0.5 sigma=1.5 b=4", "dF",
 	 "near the minimum: weak gradient, S = 9 > b = 4 (progress nearly linear in b)", NULL},
 	{"far_start", BC_IN_REGIME, "u=-3 sigma=2.5 b=1", "dF",
