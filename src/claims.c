@@ -9,13 +9,15 @@
 
 #include "bc_claim.h"
 
-/* Each line ends in a backslash, so adding a claim adds exactly one line. */
+/* Each line ends in a backslash, so adding a claim adds exactly one line. The order is the
+ * seed's (and so the report's and `list`'s). */
 #define BC_CLAIMS(X) \
 	X(corr_batch_var) \
+	X(noise_scale_progress) \
 	X(neyman_allocation) \
-	X(bn_bias) \
-	X(robust_step_bound) \
 	X(sqrt_lr_law) \
+	X(robust_step_bound) \
+	X(bn_bias) \
 	/* end of the list */
 
 #define DECLARE(id) extern const struct bc_claim bc_claim_##id;
