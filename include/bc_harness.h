@@ -60,6 +60,8 @@ struct bc_config {
 	uint64_t pilot; /* pilot replicates per point (at most budget) */
 	uint64_t budget; /* most replicates a point may use */
 	bool progress;  /* one line per point on stderr */
+	bool ulp_sweep; /* run the double-vs-MPFR sweep (always, from the CLI; tests of the
+	                   Monte Carlo decisions alone may skip it: it fails them then) */
 };
 
 void bc_config_default(struct bc_config *cfg);
