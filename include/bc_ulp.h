@@ -24,7 +24,8 @@ struct bc_ulp_result {
 	int nonfinite;         /* outputs that were NaN or infinite: must be 0 */
 };
 
-/* Sweeps the claim's whole domain: a grid from the parameter ranges plus its edges. */
-void bc_ulp_sweep(const struct bc_claim *c, struct bc_ulp_result *res);
+/* Sweeps the claim's whole domain: a grid from the parameter ranges plus its edges, on
+ * `threads` threads; the result is the same for any thread count. */
+void bc_ulp_sweep(const struct bc_claim *c, struct bc_ulp_result *res, int threads);
 
 #endif

@@ -194,7 +194,7 @@ int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_
 		if (cfg->progress && cfg->ulp_sweep)
 			fprintf(stderr, "%s: double vs MPFR sweep...\n", c->id);
 		if (cfg->ulp_sweep)
-			bc_ulp_sweep(c, &cr->ulp);
+			bc_ulp_sweep(c, &cr->ulp, cfg->threads);
 		/* a sweep not run is not a pass */
 		cr->ulp_verdict = cfg->ulp_sweep && cr->ulp.worst <= c->ulp_bound &&
 		                                  cr->ulp.nonfinite == 0

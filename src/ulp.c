@@ -7,6 +7,7 @@
  * inputs where its formula is most fragile (sweep_edges).
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bc_ulp.h"
@@ -104,40 +105,74 @@ static void visit(const struct bc_args *in, void *vctx)
 	}
 }
 
-void bc_ulp_sweep(const struct bc_claim *c, struct bc_ulp_result *res)
+/* Folds `part` (a later stretch of the sweep) into `res`, as visiting its inputs after
+ * res's would: the first input of the largest error wins. */
+static void merge(struct bc_ulp_result *res, const struct bc_ulp_result *part)
+{
+	res->inputs += part->inputs;
+	res->nonfinite += part->nonfinite;
+	if (part->worst_output[0] && (part->worst > res->worst || res->worst_output[0] == '\0')) {
+		res->worst = part->worst;
+		memcpy(res->worst_output, part->worst_output, sizeof res->worst_output);
+		res->worst_in = part->worst_in;
+	}
+}
+
+/* Grid points per task: each task sweeps a stretch in order, and stretches are merged in
+ * order, so the result is the serial sweep's whatever the thread count. */
+#define STRETCH 64
+
+void bc_ulp_sweep(const struct bc_claim *c, struct bc_ulp_result *res, int threads)
 {
 	memset(res, 0, sizeof *res);
-	struct sweep_ctx ctx = {c, res, {{{0}}}};
-	for (int k = 0; k < BC_MAX_OUT; k++)
-		mpfr_init2(ctx.out[k], BC_MPFR_PREC);
-
 	double values[BC_MAX_PARAMS][GRID_MAX];
-	int count[BC_MAX_PARAMS], at[BC_MAX_PARAMS] = {0};
+	int count[BC_MAX_PARAMS];
 	struct bc_args base;
 	char err[BC_ERR_LEN];
 	/* Parameters off the grid (switches, vectors) are held at their defaults. */
 	memset(&base, 0, sizeof base);
+	long points = 1;
 	for (int i = 0; i < c->n_params; i++) {
 		count[i] = grid_values(&c->params[i], values[i]);
 		if (count[i] == 0 && c->params[i].deflt)
 			(void)bc_param_set(&c->params[i], i, c->params[i].deflt, &base, err, sizeof err);
+		if (count[i])
+			points *= count[i];
 	}
-	for (;;) {
-		struct bc_args in = base;
-		for (int i = 0; i < c->n_params; i++)
-			if (count[i])
-				in.x[i] = values[i][at[i]];
-		visit(&in, &ctx);
-		if (c->sweep_edges)
-			c->sweep_edges(&in, visit, &ctx);
-		int i = 0;
-		while (i < c->n_params && (count[i] == 0 || ++at[i] == count[i])) {
-			at[i] = 0;
-			i++;
+	long stretches = (points + STRETCH - 1) / STRETCH;
+	struct bc_ulp_result *parts = calloc((size_t)stretches, sizeof *parts);
+	if (!parts) { /* no memory for the parallel sweep: the serial one needs none */
+		threads = 1;
+		stretches = 1;
+	}
+#pragma omp parallel num_threads(threads)
+	{
+		struct sweep_ctx ctx = {c, NULL, {{{0}}}};
+		for (int k = 0; k < BC_MAX_OUT; k++)
+			mpfr_init2(ctx.out[k], BC_MPFR_PREC);
+#pragma omp for schedule(dynamic, 1)
+		for (long s = 0; s < stretches; s++) {
+			ctx.res = parts ? &parts[s] : res;
+			long first = parts ? s * STRETCH : 0, last = parts ? first + STRETCH : points;
+			for (long g = first; g < last && g < points; g++) {
+				struct bc_args in = base;
+				long rest = g; /* parameter 0 varies fastest, as the grid is laid out */
+				for (int i = 0; i < c->n_params; i++)
+					if (count[i]) {
+						in.x[i] = values[i][rest % count[i]];
+						rest /= count[i];
+					}
+				visit(&in, &ctx);
+				if (c->sweep_edges)
+					c->sweep_edges(&in, visit, &ctx);
+			}
 		}
-		if (i == c->n_params)
-			break;
+		for (int k = 0; k < BC_MAX_OUT; k++)
+			mpfr_clear(ctx.out[k]);
 	}
-	for (int k = 0; k < BC_MAX_OUT; k++)
-		mpfr_clear(ctx.out[k]);
+	if (parts) {
+		for (long s = 0; s < stretches; s++)
+			merge(res, &parts[s]);
+		free(parts);
+	}
 }

@@ -1,5 +1,6 @@
 /* The ulp measure itself, then every claim's closed form against MPFR. */
 #include <math.h>
+#include <string.h>
 
 #include "bc_claim.h"
 #include "bc_test.h"
@@ -41,10 +42,28 @@ Test(ulp, every_claim_stays_within_its_stated_bound_over_its_domain)
 {
 	for (int i = 0; i < bc_n_claims; i++) {
 		struct bc_ulp_result r;
-		bc_ulp_sweep(bc_claims[i], &r);
+		bc_ulp_sweep(bc_claims[i], &r, 2);
 		cr_log_info("%s: worst %.3g ulp over %d inputs", bc_claims[i]->id, r.worst, r.inputs);
 		BC_ASSERT_LT(100, r.inputs);
 		cr_assert_eq(r.nonfinite, 0, "%s has non-finite outputs", bc_claims[i]->id);
 		BC_ASSERT_LE(r.worst, bc_claims[i]->ulp_bound);
+	}
+}
+
+/* The sweep's result does not depend on the thread count: the same worst error at the same
+ * input and output, over the same inputs. */
+Test(ulp, the_sweep_is_the_same_on_one_thread_and_three)
+{
+	const char *ids[] = {"corr_batch_var", "neyman_allocation", "bn_bias"};
+	for (int i = 0; i < 3; i++) {
+		struct bc_ulp_result one, three;
+		bc_ulp_sweep(bc_claim_find(ids[i]), &one, 1);
+		bc_ulp_sweep(bc_claim_find(ids[i]), &three, 3);
+		cr_assert_eq(one.inputs, three.inputs, "%s", ids[i]);
+		cr_assert_eq(one.nonfinite, three.nonfinite, "%s", ids[i]);
+		cr_assert_eq(one.worst, three.worst, "%s", ids[i]);
+		cr_assert_str_eq(one.worst_output, three.worst_output, "%s", ids[i]);
+		cr_assert(memcmp(one.worst_in.x, three.worst_in.x, sizeof one.worst_in.x) == 0, "%s",
+		          ids[i]);
 	}
 }
