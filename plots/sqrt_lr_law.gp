@@ -26,8 +26,8 @@ u = 0.001
 # E[Delta^2] at a rate e (derived in theory/sqrt_lr_law.c): 2 e^2 sigma^2 / (b (2 - e h))
 U(e, b) = e < 2 ? 2 * e * e / (b * (2 - e)) : 1/0
 # where the heuristic's rate passes the stability edge 2/h: b = 4 / (eta_0 h)^2
-stats $theory using 1:3 every ::0::0 nooutput
-eta0 = STATS_max_y
+stats $theory using 3 every ::0::0 nooutput
+eta0 = STATS_max
 bunstable = 4 / eta0**2
 
 set encoding utf8
