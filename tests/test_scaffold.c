@@ -20,8 +20,9 @@ static int sh(const char *fmt, const char *dir)
 
 static char *copy_tree(void)
 {
-	static char dir[] = "/tmp/bc_scaffold_XXXXXX";
-	strcpy(dir + strlen(dir) - 6, "XXXXXX");
+	static char dir[64];
+	snprintf(dir, sizeof dir, "/tmp/bc_scaffold_");
+	memset(dir + strlen(dir), 'X', 6); /* mkdtemp's template, written at run time */
 	cr_assert(mkdtemp(dir));
 	char cmd[4096];
 	snprintf(cmd, sizeof cmd,
