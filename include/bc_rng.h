@@ -23,7 +23,8 @@
 enum bc_purpose {
 	BC_PURPOSE_MAIN = 1,  /* the harness's decisive run */
 	BC_PURPOSE_PILOT = 2, /* the harness's pilot that sizes the decisive run */
-	BC_PURPOSE_CLI = 3    /* `batchcheck sim` and `sweep` */
+	BC_PURPOSE_CLI = 3,   /* `batchcheck sim` and `sweep` */
+	BC_PURPOSE_MODEL = 4  /* a fixed part of a model (a random basis): seed = its index */
 };
 
 struct bc_stream_id {
