@@ -25,7 +25,8 @@
  * the bias of every time average is below 1e-7 relative: a tenth of the smallest detectable
  * error `check --detect` accepts (1e-6). kappa >= 1: no stationary state; refused.
  *
- * Observation: the mean over the W = max(BC_CHAIN_WINDOW_MIN, T) steps after the burn-in
+ * Observation: the mean over the W = max(BC_CHAIN_WINDOW_MIN, 2T) steps after the burn-in
+ * (so at most a third of a chain's steps are burn-in)
  * (or over the single step `at`, see the spec). One chain is one replicate: the averages
  * are taken within a chain, the harness's SE across independent chains only.
  */
@@ -41,7 +42,7 @@
 
 #define BC_CHAIN_DMAX 64
 #define BC_CHAIN_BURN_BIAS 1e-7
-#define BC_CHAIN_WINDOW_MIN 32
+#define BC_CHAIN_WINDOW_MIN 64
 #define BC_CHAIN_STEPS_MAX 1000000 /* burn-in beyond this: a chain too slow to simulate */
 #define BC_CHAIN_B_MAX 1000000
 

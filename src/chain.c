@@ -110,7 +110,7 @@ static int schedule(struct bc_chain *ch, const struct bc_chain_spec *s, char *er
 	}
 	ch->burn = (int)burn;
 	if (s->at == 0) {
-		ch->window = ch->burn > BC_CHAIN_WINDOW_MIN ? ch->burn : BC_CHAIN_WINDOW_MIN;
+		ch->window = 2 * ch->burn > BC_CHAIN_WINDOW_MIN ? 2 * ch->burn : BC_CHAIN_WINDOW_MIN;
 		ch->observe_from = ch->burn > 1 ? ch->burn : 1; /* x_0 = 0 is never stationary */
 		ch->steps = ch->observe_from + ch->window;
 	} else {

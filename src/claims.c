@@ -17,6 +17,7 @@
 	X(neyman_allocation) \
 	X(sqrt_lr_law) \
 	X(robust_step_bound) \
+	X(eigen_stationary_error) \
 	X(bn_bias) \
 	/* end of the list */
 
