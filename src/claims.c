@@ -18,6 +18,7 @@
 	X(sqrt_lr_law) \
 	X(robust_step_bound) \
 	X(eigen_stationary_error) \
+	X(flat_minimum_batch) \
 	X(bn_bias) \
 	/* end of the list */
 
