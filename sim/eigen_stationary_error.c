@@ -81,8 +81,7 @@ const struct bc_sim bc_sim_eigen_stationary_error = {
 	.mechanism = "independent SGD chains (the SGD-chain engine) in d dimensions on a "
 	             "quadratic with a rotated, non-diagonal Hessian, each step a batch of b "
 	             "per-sample gradients with noise correlated across eigendirections, every "
-	             "one drawn; after the burn-in, the window's mean of (u^T x)^2 along the "
-	             "eigenvector of lambda",
+	             "one drawn; " BC_CHAIN_RULE " of (u^T x)^2 along the eigenvector of lambda",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

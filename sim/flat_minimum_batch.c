@@ -87,8 +87,8 @@ const struct bc_sim bc_sim_flat_minimum_batch = {
 	.obs = obs_names,
 	.mechanism = "independent SGD chains (the SGD-chain engine) in d dimensions with Hessian "
 	             "trace tau, at the batch size the relation gives, each step a batch of "
-	             "per-sample gradients with additive noise, every one drawn; after the "
-	             "burn-in, the window's mean of |x|^2 (tr S)",
+	             "per-sample gradients with additive noise, every one drawn; " BC_CHAIN_RULE
+	             " of |x|^2 (tr S)",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

@@ -71,10 +71,9 @@ static const char *const obs_names[] = {"upd2", "mse", NULL};
 
 const struct bc_sim bc_sim_sqrt_lr_law = {
 	.obs = obs_names,
-	.mechanism = "independent SGD chains on h x^2/2 from x0 = 0 (the SGD-chain engine), each "
-	             "step a batch of b per-sample gradients h_i x + xi_i, every one drawn; after "
-	             "the engine's burn-in (residual bias below 1e-7), the mean over the window "
-	             "of Delta^2 and of x^2",
+	.mechanism = "independent SGD chains on h x^2/2 (the SGD-chain engine), each step a batch "
+	             "of b per-sample gradients h_i x + xi_i, every one drawn; " BC_CHAIN_RULE
+	             " of Delta^2 and of x^2 (at=k: the k-th step alone)",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

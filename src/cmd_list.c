@@ -10,8 +10,9 @@ static const char help[] =
         "usage: batchcheck list [--verbose]\n"
         "\n"
         "One line per claim: id, title, source (seed file and section), tab-separated.\n"
-        "With --verbose, also the seed's formula, the exact model verified and every\n"
-        "parameter with its valid range (simulator switches marked [sim]).\n";
+        "With --verbose, also the seed's formula, the exact model verified, what the\n"
+        "simulator does (for SGD chains: the burn-in rule), and every parameter with its\n"
+        "valid range (simulator switches marked [sim]).\n";
 
 int bc_cmd_list(int argc, char **argv)
 {
@@ -30,8 +31,9 @@ int bc_cmd_list(int argc, char **argv)
 		printf("%s\t%s\t%s\n", c->id, c->title, c->source);
 		if (!verbose)
 			continue;
-		printf("    %s %s\n    model: %s\n", bc_claim_from_seed(c) ? "seed: " : "states:",
-		       c->seed_formula, c->model);
+		printf("    %s %s\n    model: %s\n    sim:   %s\n",
+		       bc_claim_from_seed(c) ? "seed: " : "states:", c->seed_formula, c->model,
+		       c->sim->mechanism);
 		for (int p = 0; p < c->n_params; p++) {
 			char range[160];
 			bc_param_range(&c->params[p], range, sizeof range);

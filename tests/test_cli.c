@@ -77,6 +77,27 @@ Test(cli, list_names_every_claim_with_its_source)
 	free(err);
 }
 
+/* --verbose says what each simulator does; every chain claim states the burn-in rule. */
+Test(cli, list_verbose_shows_each_simulator_and_the_burn_in_rule)
+{
+	char *out, *err;
+	cr_assert_eq(bc_test_cli("list --verbose", &out, &err), 0);
+	static const char *const chains[] = {"sqrt_lr_law", "eigen_stationary_error",
+	                                     "flat_minimum_batch"};
+	for (size_t i = 0; i < sizeof chains / sizeof *chains; i++) {
+		const char *at = strstr(out, chains[i]);
+		cr_assert(at, "%s not listed", chains[i]);
+		const char *sim = strstr(at, "\n    sim:   ");
+		cr_assert(sim, "%s: no sim line", chains[i]);
+		const char *end = strchr(sim + 1, '\n');
+		cr_assert(end && strstr(sim, "ceil(log 1e-7 / log kappa)") &&
+		          strstr(sim, "ceil(log 1e-7 / log kappa)") < end, "%s: no burn-in rule",
+		          chains[i]);
+	}
+	free(out);
+	free(err);
+}
+
 /* The replicates' numbers depend on the seed, never on the thread count. */
 Test(cli, sim_is_identical_for_one_two_and_three_threads, .timeout = 60)
 {
