@@ -218,7 +218,9 @@ static void batch_gradient(const struct bc_chain *ch, const double *z, const dou
 {
 	int d = ch->d, b = ch->b;
 	const double *f = z, *e = z + ch->n_shared, *em = e + b * d;
-	double esum[BC_CHAIN_DMAX] = {0};
+	double esum[BC_CHAIN_DMAX];
+	for (int j = 0; j < d; j++) /* d entries only: this runs once a step */
+		esum[j] = 0;
 	for (int i = 0; i < b; i++)
 		for (int j = 0; j < d; j++)
 			esum[j] += e[i * d + j];
