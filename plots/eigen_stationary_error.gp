@@ -1,7 +1,8 @@
 # eigen_stationary_error: the stationary error along one eigendirection against eta lambda
 # over its whole valid range (0, 2), with the seed's reading "inversely proportional to the
-# curvature" held against it; and b e against b, where the reading "inversely proportional
-# to b" holds for additive noise and fails for multiplicative and batch-shared noise.
+# curvature" held against it; b e against b, where the reading "inversely proportional to
+# b" holds for additive noise and fails for multiplicative and batch-shared noise; and e/s
+# against s, the reading "proportional to s".
 #   gnuplot -e "bc='build/batchcheck'; out='build/plots/eigen_stationary_error'" plots/eigen_stationary_error.gp
 # Writes out.'.pdf' and out.'.png'. Every number comes from `batchcheck sweep` (columns:
 # eta s b lambda e, then with --samples e_est e_se), read once into datablocks.
@@ -26,6 +27,8 @@ set table $add
 plot '< '.bsweep.n using 3:($3*$5):($3*$6):($3*$7) with table
 set table $mult
 plot '< '.bsweep.' d=1 k=0.9'.n using 3:($3*$6):($3*$7) with table
+set table $svals
+plot '< '.bc.' sweep eigen_stationary_error eta=0.5 lambda=2 b=2 s=0.001,0.1,10,1000'.n using 2:($6/$2):($7/$2) with table
 set table $shared
 plot '< '.bsweep.' rho=0.05'.n using 3:($3*$6):($3*$7) with table
 unset table
@@ -37,9 +40,9 @@ shared(b) = b >= 1 && b <= 32 ? 0.25 * (0.05 * b + 0.95) : 1/0
 set encoding utf8
 set grid
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,18cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1000,1100 font 'Sans,10'; set output out.'.png' }
-	set multiplot layout 2,1 title sprintf('Stationary error along an eigendirection ({/Symbol h} = 0.5, s = 1; simulated: %d chains a point, bars ± 1 SE)', N)
+	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,22cm font 'Sans,9'; set output out.'.pdf' }
+	else { set terminal pngcairo size 1000,1350 font 'Sans,10'; set output out.'.png' }
+	set multiplot layout 3,1 title sprintf('Stationary error along an eigendirection ({/Symbol h} = 0.5, s = 1; simulated: %d chains a point, bars ± 1 SE)', N)
 	unset logscale x
 	set logscale y 10
 	set xrange [0:2]
@@ -66,6 +69,15 @@ do for [t in 'pdfcairo pngcairo'] {
 	     mult(x) with lines lw 1 dt 2 lc rgb '#d62728' title '  its law b e = {/Symbol h}s/({/Symbol l}(2 - {/Symbol h}{/Symbol l}(1 + k^2/b)))', \
 	     $shared using 1:2:3 with yerrorbars pt 9 ps 0.8 lc rgb '#2ca02c' title 'simulated, 5% of the noise shared by the batch', \
 	     shared(x) with lines lw 1 dt 2 lc rgb '#2ca02c' title '  its law b e = 0.25 ({/Symbol r} b + 1 - {/Symbol r})'
+	set xrange [0.0003:3000]
+	set logscale x 10
+	set format x '10^{%T}'
+	set yrange [0.05:0.5]
+	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'
+	set ylabel 'e / s'
+	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every s (reading "e ∝ s")', \
+	     $svals using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated'
+	unset format x
 	unset multiplot
 	unset output
 }

@@ -295,5 +295,6 @@ const struct bc_claim bc_claim_eigen_stationary_error = {
 	                "beyond eta lambda = 1 a sharper direction has the larger error. Bottom: b e "
 	                "against b: constant for additive noise (the reading 'inversely proportional "
 	                "to b'), not with a random per-sample Hessian or noise shared by the batch "
-	                "(dashed: their exact laws). Bars: +-1 SE.",
+	                "(dashed: their exact laws). Bottom: e/s against s over six decades: the "
+	                "reading 'proportional to s' holds. Bars: +-1 SE.",
 };
