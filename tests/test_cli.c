@@ -275,15 +275,15 @@ Test(cli, sweep_names_its_columns_in_a_header_line)
 	free(err);
 }
 
-/* Every claim's whole check record is the same bytes on 1 and 8 threads, run after run:
+/* Every claim's whole check record is the same bytes on 1, 2 and 8 threads, run after run:
  * streams are keyed by what they are for, never by thread or time. */
 Test(cli, every_claims_check_is_byte_identical_across_threads_and_runs, .timeout = 240)
 {
 	for (int i = 0; i < bc_n_claims; i++) {
-		const char *threads[] = {"1", "8"}; /* two runs, one and eight threads */
+		const char *threads[] = {"1", "2", "8"}; /* three runs, 1, 2 and 8 threads */
 		char *first = NULL, *err;
 		int first_rc = -1;
-		for (int t = 0; t < 2; t++) {
+		for (int t = 0; t < 3; t++) {
 			char args[256], *out;
 			snprintf(args, sizeof args, "check %s --json --detect 0.2 --threads %s",
 			         bc_claims[i]->id, threads[t]);
