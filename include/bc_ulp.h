@@ -4,6 +4,8 @@
 #ifndef BC_ULP_H
 #define BC_ULP_H
 
+#include <stdbool.h>
+
 #include <mpfr.h>
 
 #include "bc_claim.h"
@@ -22,6 +24,7 @@ struct bc_ulp_result {
 	char worst_output[BC_NAME_LEN];
 	struct bc_args worst_in;
 	int nonfinite;         /* outputs that were NaN or infinite: must be 0 */
+	bool skipped;          /* not run (check --no-ulp): every other field is 0 */
 };
 
 /* Sweeps the claim's whole domain: a grid from the parameter ranges plus its edges, on

@@ -11,6 +11,10 @@
 static void print_ulp_line(FILE *f, const struct bc_claim_result *cr)
 {
 	char where[512];
+	if (cr->ulp.skipped) {
+		fprintf(f, "  double vs MPFR: skipped (--no-ulp)  %s\n", bc_verdict_name(cr->ulp_verdict));
+		return;
+	}
 	bc_args_format(cr->claim, &cr->ulp.worst_in, false, where, sizeof where);
 	fprintf(f, "  double vs MPFR: worst %.3g ulp (bound %g) over %d inputs, at %s [%s]%s  %s\n",
 	        cr->ulp.worst, cr->claim->ulp_bound, cr->ulp.inputs, where, cr->ulp.worst_output,
@@ -170,7 +174,8 @@ void bc_check_print_json(FILE *f, const struct bc_run_result *res)
 			fputc('}', f);
 		}
 		fputc(']', f);
-		fprintf(f, ",\"ulp\":{\"inputs\":%d,\"worst\":", cr->ulp.inputs);
+		fprintf(f, ",\"ulp\":{\"skipped\":%s,\"inputs\":%d,\"worst\":",
+		        cr->ulp.skipped ? "true" : "false", cr->ulp.inputs);
 		bc_json_number(f, cr->ulp.worst);
 		fprintf(f, ",\"bound\":");
 		bc_json_number(f, c->ulp_bound);

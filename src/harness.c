@@ -193,8 +193,12 @@ int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_
 		cr->claim = c;
 		if (cfg->progress && cfg->ulp_sweep)
 			fprintf(stderr, "%s: double vs MPFR sweep...\n", c->id);
-		if (cfg->ulp_sweep)
+		if (cfg->ulp_sweep) {
 			bc_ulp_sweep(c, &cr->ulp, cfg->threads);
+		} else {
+			memset(&cr->ulp, 0, sizeof cr->ulp);
+			cr->ulp.skipped = true;
+		}
 		/* a sweep not run is not a pass */
 		cr->ulp_verdict = cfg->ulp_sweep && cr->ulp.worst <= c->ulp_bound &&
 		                                  cr->ulp.nonfinite == 0

@@ -62,6 +62,7 @@ static void value_text(const struct bc_param *p, const struct bc_args *in, int i
 		snprintf(buf, n, "%s", p->choices[(int)in->x[i]]);
 	} else if (p->kind == BC_VECTOR) {
 		size_t used = 0;
+		buf[0] = '\0'; /* an empty vector (a sweep not run) */
 		for (int k = 0; k < in->len[i] && used < n; k++) {
 			if (k)
 				used += (size_t)snprintf(buf + used, n - used, "%s", sep);

@@ -275,8 +275,26 @@ Test(cli, sweep_names_its_columns_in_a_header_line)
 	free(err);
 }
 
+/* --no-ulp is for measuring the Monte Carlo checks alone: the sweep is reported as skipped
+ * and the run fails, and the JSON says so without a made-up worst input. */
+Test(cli, a_skipped_ulp_sweep_is_reported_and_never_passes)
+{
+	char *out, *err;
+	cr_assert_eq(bc_test_cli("check neyman_allocation --no-ulp --detect 0.2", &out, &err), 1);
+	cr_assert(strstr(out, "double vs MPFR: skipped (--no-ulp)  FAIL"), "%s", out);
+	free(out);
+	free(err);
+	cr_assert_eq(bc_test_cli("check neyman_allocation --no-ulp --detect 0.2 --json", &out, &err), 1);
+	cr_assert(strstr(out, "\"ulp\":{\"skipped\":true,\"inputs\":0,"), "%s", out);
+	cr_assert(strstr(out, "\"at\":{\"W\":[],\"sigma\":[],\"b\":0}"), "%s", out);
+	free(out);
+	free(err);
+}
+
 /* Every claim's whole check record is the same bytes on 1, 2 and 8 threads, run after run:
- * streams are keyed by what they are for, never by thread or time. */
+ * streams are keyed by what they are for, never by thread or time. The Monte Carlo part:
+ * the ulp sweep's own thread-independence is tested in tests/test_ulp.c. A budget of 4096
+ * caps each pilot at 4 blocks of replicates, shared among the threads. */
 Test(cli, every_claims_check_is_byte_identical_across_threads_and_runs, .timeout = 240)
 {
 	for (int i = 0; i < bc_n_claims; i++) {
@@ -285,12 +303,14 @@ Test(cli, every_claims_check_is_byte_identical_across_threads_and_runs, .timeout
 		int first_rc = -1;
 		for (int t = 0; t < 3; t++) {
 			char args[256], *out;
-			snprintf(args, sizeof args, "check %s --json --detect 0.2 --threads %s",
+			snprintf(args, sizeof args, "check %s --json --detect 0.2 --budget 4096 --no-ulp "
+			         "--threads %s",
 			         bc_claims[i]->id, threads[t]);
 			int rc = bc_test_cli(args, &out, &err);
 			free(err);
 			cr_assert(rc == 0 || rc == 1, "%s: exit %d", args, rc);
 			cr_assert(strstr(out, "\"passed\":"), "%s", args);
+			cr_assert_eq(rc, 1, "%s: a skipped ulp sweep must fail the run", args);
 			if (!first) {
 				first = out;
 				first_rc = rc;

@@ -229,15 +229,15 @@ static const struct bc_variant variants[] = {
 static const struct bc_point points[] = {
 	{"iso_unit", BC_IN_REGIME, "eta=1 sigma=1 d=4 tau=4 r=1", "r2",
 	 "chains at b_exact = 4 (eta tau/d = 1; the seed's b is 2): tr S = r^2", NULL},
-	{"iso_quarter", BC_IN_REGIME, "eta=0.25 sigma=1.5 d=8 tau=8 r=0.5345224838248488",
-	 "r2", "eta tau/d = 0.25, b_exact = 9: tr S = r^2 (the seed's b, 7.875, is 12.5% short)",
+	{"iso_quarter", BC_IN_REGIME, "eta=0.25 sigma=1.5 d=4 tau=4 r=0.6546536707079771",
+	 "r2", "eta tau/d = 0.25, b_exact = 3: tr S = r^2 (the seed's b, 2.625, is 12.5% short)",
 	 NULL},
 	{"aniso_noise", BC_IN_REGIME,
 	 "eta=0.5 sigma=2 d=6 tau=6 r=1.4142135623730951 nspread=0.8 law=laplace", "r2",
 	 "noise variances spread 9:1 with mean sigma^2 (heavy tails): only tr Sigma enters, "
 	 "b_exact = 4", NULL},
-	{"iso_d32", BC_IN_REGIME, "eta=0.3 sigma=0.5 d=32 tau=160 r=0.4898979485566356 law=uniform",
-	 "r2", "32 dimensions, eta tau/d = 1.5, b_exact = 4", NULL},
+	{"iso_d16", BC_IN_REGIME, "eta=0.3 sigma=0.5 d=16 tau=80 r=0.4898979485566356 law=uniform",
+	 "r2", "16 dimensions, eta tau/d = 1.5, b_exact = 2", NULL},
 	{"seed_batch", BC_OUTSIDE, "eta=0.5 sigma=1 d=4 tau=4 r=0.5 batch=seed", "r2",
 	 "chains at the seed's b = 4 with eta tau/d = 0.5: tr S = r^2 2/(2 - 0.5) = 1.33 r^2, "
 	 "the small-step limit not reached", NULL},
@@ -252,7 +252,7 @@ static const struct bc_finding findings[] = {
 	 "COORDINATE (sigma^2 as the total variance gives d, not d^2), and the continuous-time "
 	 "Lyapunov equation H S + S H = eta Sigma / b, which drops eta^2 H S H. For the discrete "
 	 "process the exact relation is b_exact = eta sigma^2 d^2 / (tau r^2 (2 - eta tau/d)), "
-	 "for eta tau/d < 2; the chains confirm it (points iso_unit, iso_quarter, iso_d32). "
+	 "for eta tau/d < 2; the chains confirm it (points iso_unit, iso_quarter, iso_d16). "
 	 "Isotropic noise is not needed: only its trace enters (aniso_noise)."},
 	{"seed_batch",
 	 "The seed's b is the eta tau/d -> 0 limit of b_exact and undersizes the batch by the "
