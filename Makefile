@@ -77,10 +77,6 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
 
-# The bulk variate loops take square roots of non-negative numbers only: without errno
-# to set, sqrt() is one vector instruction (bc_vmath.h says why).
-$(BUILD)/obj/src/draws.o: ALL_CFLAGS += -fno-math-errno
-
 # The tests run the CLI and read the report, so they know where both are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
 	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"'
