@@ -6,6 +6,7 @@
 #   make plots            gnuplot figures (PDF and PNG) into $(BUILD)/plots
 #   make report           run the harness, draw the plots, typeset reports/report.pdf
 #   make bench            Monte Carlo hot-path benchmark (ratios)
+#   make ziggurat-tables  regenerate src/ziggurat_tables.c (MPFR; tools/gen_ziggurat_tables.c)
 #   make deps             install the Debian packages the project needs (as root)
 #   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
 #   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
@@ -60,7 +61,7 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz FORCE
+.PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz ziggurat-tables FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -75,10 +76,6 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
-
-# The bulk variate loops take square roots of non-negative numbers only: without errno
-# to set, sqrt() is one vector instruction (bc_vmath.h says why).
-$(BUILD)/obj/src/draws.o: ALL_CFLAGS += -fno-math-errno
 
 # The tests run the CLI and read the report, so they know where both are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
@@ -165,6 +162,14 @@ $(BUILD)/bench_vmath: $(BUILD)/obj/bench/bench_vmath.o $(LIB)
 bench-vmath: $(BUILD)/bench_vmath
 	$(Q)$(BUILD)/bench_vmath
 -include $(BUILD)/obj/bench/bench_vmath.d
+
+# The ziggurats' tables (include/bc_ziggurat.h), computed in MPFR and written as exact
+# constants; the committed file is this program's output, byte for byte.
+$(BUILD)/gen_ziggurat_tables: tools/gen_ziggurat_tables.c include/bc_ziggurat.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(FP) $(CFLAGS) $< -lmpfr -lgmp -o $@
+ziggurat-tables: $(BUILD)/gen_ziggurat_tables
+	$(Q)$< > src/ziggurat_tables.c.tmp && mv src/ziggurat_tables.c.tmp src/ziggurat_tables.c
 
 # libFuzzer on the parameter parser (tests/fuzz/fuzz_param.c), FUZZ_SECONDS long, with
 # clang's -fsanitize=fuzzer,address,undefined; new inputs go to $(BUILD)/fuzz-corpus.
