@@ -317,11 +317,11 @@ void bc_chain_random_basis(int d, const char *claim_id, unsigned index, double *
 {
 	/* Haar: the Q of a Gaussian matrix's QR, each column signed by its R diagonal. */
 	size_t n = (size_t)d * (size_t)d;
-	double g[BC_CHAIN_DMAX * BC_CHAIN_DMAX + 4];
+	double g[BC_CHAIN_DMAX * BC_CHAIN_DMAX];
 	gsl_rng *r = bc_rng_new();
 	struct bc_stream_id id = {index, bc_rng_claim_hash(claim_id), BC_PURPOSE_MODEL, 0};
 	bc_rng_key(r, &id, 0);
-	bc_draw_normal(r, n + (n & 1), g);
+	bc_draw_normal(r, n, g);
 	gsl_rng_free(r);
 	gsl_matrix_view a = gsl_matrix_view_array(g, (size_t)d, (size_t)d);
 	gsl_vector *tau = gsl_vector_alloc((size_t)d);
