@@ -55,7 +55,7 @@ static const struct bc_point points[] = {
 /* FILL IN: each place the seed is wrong, ambiguous or incomplete, naming the point or
  * variant that shows it; one for every outside point. */
 static const struct bc_finding findings[] = {
-	{"FILL_IN", "FILL IN"},
+	{"FILL_IN", "FILL IN", .brief = "FILL IN: the finding in one line (about 60 characters)"},
 };
 
 extern const struct bc_sim bc_sim_CLAIM_ID;
@@ -79,4 +79,6 @@ const struct bc_claim bc_claim_CLAIM_ID = {
 	.n_points = 0, /* FILL IN: sizeof points / sizeof *points */
 	.variants = variants,
 	.n_variants = 0, /* FILL IN: sizeof variants / sizeof *variants */
+	.seed_quote = "FILL IN: the seed's sentence(s) stating the formula, verbatim",
+	.seed_quote_en = "FILL IN: their English reading",
 };
