@@ -93,6 +93,10 @@ struct bc_finding {
 	 * when the domain check (a refused input, tested in tests/test_ID.c) does. */
 	const char *point;
 	const char *text;
+	/* The finding in one line (about 70 characters), for the report's Findings summary;
+	 * NULL: the text's first sentence, shortened. Write it as a designated initialiser
+	 * after the two above: {"point", "text", .brief = "..."}. */
+	const char *brief;
 };
 
 /* What the suite concludes about the seed's formula as written, once every check passes. */
@@ -134,6 +138,13 @@ struct bc_claim {
 	/* The report's caption under plots/ID.gp's figure; NULL: "theory lines, Monte Carlo
 	 * points with error bars." */
 	const char *plot_caption;
+	/* The seed's own sentence(s) stating the formula, copied verbatim from the seed file
+	 * (its Markdown: $...$ and $$...$$ are LaTeX math, **bold**, [text](@entry_id:N) and
+	 * [@problem_id:N] references); passages taken from different places are separated by
+	 * " [...] ". The report opens the claim's section with it. NULL: none (not from a seed). */
+	const char *seed_quote;
+	/* Its English reading, in the same Markdown (math in $...$). */
+	const char *seed_quote_en;
 };
 
 extern const struct bc_claim *const bc_claims[];

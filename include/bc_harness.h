@@ -41,6 +41,14 @@
 #define BC_MAX_POINTS 16
 #define BC_MAX_VARIANTS 8
 
+/* Inflation of the pilot's SD when a run is sized (rule 3): the pilot's own sampling error
+ * must not cost power. */
+#define BC_PILOT_MARGIN 1.1
+/* The SE floor of rule 2, relative to the point's scale: the simulators compute in double,
+ * so an estimate cannot be trusted closer than this even when its observations are
+ * constant (SE 0) or nearly so. */
+#define BC_SE_FLOOR_REL 0x1p-40
+
 enum bc_verdict {
 	BC_PASS,
 	BC_FAIL,

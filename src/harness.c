@@ -10,13 +10,6 @@
 #include "bc_mc.h"
 #include "bc_stats.h"
 
-/* Inflation of the pilot's SD: the pilot's own sampling error must not cost power. */
-#define PILOT_MARGIN 1.1
-
-/* The simulators compute in double: an estimate cannot be trusted closer than this, relative
- * to the point's scale, even when its observations are constant (SE 0) or nearly so. */
-#define ROUNDING_SE_REL 0x1p-40
-
 void bc_config_default(struct bc_config *cfg)
 {
 	cfg->seed = 1;
@@ -91,7 +84,7 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	if (bc_mc_run(c, &pr->args, &id, pilot, cfg->threads, m, pr->error, sizeof pr->error))
 		return;
 	uint64_t need = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect, run->z,
-	                                           run->z_power, PILOT_MARGIN);
+	                                           run->z_power, BC_PILOT_MARGIN);
 	pr->needed = need;
 	/* A point the budget cannot power is decided from its pilot: a run capped at the budget
 	 * would cost the whole budget and still could not pass. */
@@ -109,7 +102,7 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		/* The pilot underestimated the SD (heavy tails do that): size once more from the
 		 * decisive run's own SD, and continue it with the replicates that follow. */
 		uint64_t more = bc_stats_replicates_needed(bc_est_sd(m[oi]), scale, cfg->detect,
-		                                           run->z, run->z_power, PILOT_MARGIN);
+		                                           run->z, run->z_power, BC_PILOT_MARGIN);
 		pr->needed = more;
 		if (more > pr->samples && more <= cfg->budget) {
 			struct bc_moments extra[BC_MAX_OUT];
@@ -123,7 +116,7 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		}
 	}
 	pr->estimate = m[oi].mean;
-	pr->se = fmax(bc_est_se(m[oi]), ROUNDING_SE_REL * scale);
+	pr->se = fmax(bc_est_se(m[oi]), BC_SE_FLOOR_REL * scale);
 	pr->z = (pr->estimate - pr->theory) / pr->se;
 	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
 	bool agrees = pt->kind == BC_NOT_BELOW ? pr->estimate - pr->theory >= -run->z * pr->se

@@ -87,7 +87,7 @@ Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 	struct bc_variant variants[3];
 	memcpy(variants, real->variants, sizeof variants);
 	variants[0].output = "nothing";
-	static const struct bc_finding findings[] = {{"no_such_point", "text"}};
+	static const struct bc_finding findings[] = {{"no_such_point", "text", .brief = "text"}};
 	struct bc_claim c = *real;
 	c.points = points;
 	c.n_points = 3;

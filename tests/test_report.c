@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bc_check_print.h"
 #include "bc_test.h"
 
 static char *read_all(FILE *f)
@@ -175,4 +176,337 @@ Test(report, result_splits_what_passed_by_kind)
 	expect_in(text, want);
 	free(text);
 	free(json);
+}
+
+/* The PDF's text with its layout kept (one table row a line), page footers dropped. */
+static char *report_layout(void)
+{
+	FILE *p = popen("pdftotext -layout " BC_REPORT_DIR "/report.pdf - 2>&1", "r");
+	cr_assert(p);
+	char *text = read_all(p);
+	cr_assert_eq(pclose(p), 0, "pdftotext failed: %s", text);
+	drop_page_numbers(text);
+	return text;
+}
+
+/* s with every whitespace character removed, in place (for Chinese, which pdftotext breaks
+ * across lines with spaces). */
+static char *unspace(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; r++)
+		if (!isspace((unsigned char)*r))
+			*w++ = *r;
+	*w = '\0';
+	return s;
+}
+
+/* One claim's record in the JSON: its line and the point and variant lines after it. */
+struct tally {
+	int ok, n;
+};
+
+struct claim_record {
+	char id[64];
+	const char *line;
+	int findings, failed;
+	struct tally regime, below, outside, variants;
+};
+
+static bool verdict_ok(const char *v)
+{
+	return strcmp(v, "pass") == 0 || strcmp(v, "rejected") == 0 || strcmp(v, "flagged") == 0;
+}
+
+/* The claims of results.json, in order, with what passed of each kind; `json` is cut into
+ * lines. Returns how many. */
+static int claim_records(char *json, struct claim_record *rec, int max)
+{
+	int n = 0;
+	for (char *line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
+		char buf[64];
+		if (strncmp(line, "{\"id\":", 6) == 0) {
+			cr_assert_lt(n, max);
+			struct claim_record *r = &rec[n++];
+			memset(r, 0, sizeof *r);
+			field(line, "id", r->id, sizeof r->id);
+			r->line = line;
+			for (const char *f = strstr(line, "{\"point\":"); f; f = strstr(f + 1, "{\"point\":"))
+				r->findings++;
+			const char *ulp = strstr(line, "\"ulp\":");
+			cr_assert(ulp, "no ulp record for %s", r->id);
+			r->failed += !verdict_ok(field(ulp, "verdict", buf, sizeof buf));
+		} else if (n > 0 && strncmp(line, "{\"name\":", 8) == 0) {
+			struct claim_record *r = &rec[n - 1];
+			bool ok = verdict_ok(field(line, "verdict", buf, sizeof buf));
+			r->failed += !ok;
+			struct tally *t = &r->variants; /* a planted variant, unless it has a kind */
+			if (strstr(line, "\"kind\":")) {
+				field(line, "kind", buf, sizeof buf);
+				t = strcmp(buf, "regime") == 0 ? &r->regime
+				    : strcmp(buf, "not_below") == 0 ? &r->below : &r->outside;
+			}
+			t->ok += ok;
+			t->n++;
+		}
+	}
+	return n;
+}
+
+static void tally_text(char *buf, size_t n, struct tally t)
+{
+	if (t.n)
+		snprintf(buf, n, "%d/%d", t.ok, t.n);
+	else
+		snprintf(buf, n, "\xe2\x80\x93"); /* -- typesets as an en dash */
+}
+
+Test(report, summary_table_gives_every_claim_its_verdict_findings_and_counts, .timeout = 60)
+{
+	char *text = report_text(), *json = results_json();
+	struct claim_record rec[64];
+	int n = claim_records(json, rec, 64);
+	BC_ASSERT_LE(1, n);
+	char *table = strstr(text, "claim verdict findings");
+	cr_assert(table, "the report has no summary table of the claims");
+	char *end = strstr(table, "Findings summary");
+	cr_assert(end, "no Findings summary after the summary table");
+	*end = '\0';
+	for (int i = 0; i < n; i++) {
+		const struct claim_record *r = &rec[i];
+		char status[32], verdict[64], num[64], a[16], b[16], c[16], d[16], row[512];
+		field(r->line, "seed_status", status, sizeof status);
+		if (r->failed)
+			snprintf(verdict, sizeof verdict, "not verified: %d %s failed", r->failed,
+			         r->failed == 1 ? "check" : "checks");
+		else
+			snprintf(verdict, sizeof verdict, "%s",
+			         strcmp(status, "exact") == 0        ? "holds exactly as stated"
+			         : strcmp(status, "conditions") == 0 ? "holds under unstated conditions"
+			         : strcmp(status, "wrong") == 0      ? "wrong; the corrected form holds"
+			                                             : "holds as stated in its source");
+		const char *ulp = strstr(r->line, "\"ulp\":");
+		double worst = strtod(field(ulp, "worst", num, sizeof num), NULL);
+		double bound = strtod(field(ulp, "bound", num, sizeof num), NULL);
+		tally_text(a, sizeof a, r->regime);
+		tally_text(b, sizeof b, r->below);
+		tally_text(c, sizeof c, r->outside);
+		tally_text(d, sizeof d, r->variants);
+		snprintf(row, sizeof row, "%.63s %s %d %.3g (%g) %s %s %s %s ", r->id, verdict, r->findings,
+		         worst, bound, a, b, c, d);
+		expect_in(table, row);
+	}
+	free(text);
+	free(json);
+}
+
+Test(report, findings_summary_has_one_row_per_finding_of_each_claim, .timeout = 60)
+{
+	char *text = report_layout(), *json = results_json();
+	struct claim_record rec[64];
+	int n = claim_records(json, rec, 64);
+	BC_ASSERT_LE(1, n);
+	char *at = strstr(text, "Findings summary");
+	cr_assert(at, "the report has no Findings summary");
+	at = strstr(at, "shown by");
+	cr_assert(at, "the Findings summary has no table");
+	at = strchr(at, '\n');
+	char *end = strstr(at, "\nContents"); /* what follows it: the contents, or the rule */
+	if (!end)
+		end = strstr(at, "Decision rule");
+	cr_assert(end, "nothing after the Findings summary");
+	*end = '\0';
+	int claim = -1, row = 0, in_claim = 0;
+	for (char *line = strtok(at, "\n\f"); line; line = strtok(NULL, "\n\f")) {
+		line += strspn(line, " ");
+		if (!*line || (strstr(line, "finding") && strstr(line, "shown by")))
+			continue; /* a blank line, or the table's head repeated on the next page */
+		char first[128] = "";
+		sscanf(line, "%127s", first);
+		if (claim + 1 < n && strcmp(first, rec[claim + 1].id) == 0 && !line[strlen(first)]) {
+			if (claim >= 0)
+				cr_assert_eq(in_claim, rec[claim].findings, "%s: %d rows for %d findings",
+				             rec[claim].id, in_claim, rec[claim].findings);
+			claim++;
+			in_claim = 0;
+			continue;
+		}
+		char *rest;
+		long no = strtol(line, &rest, 10);
+		cr_assert(claim >= 0 && rest != line && *rest == ' ',
+		          "not a row of the Findings summary (a finding wrapped onto a second line?): '%s'",
+		          line);
+		cr_assert_eq(no, ++row, "row %ld where %d was due: '%s'", no, row, line);
+		cr_assert_lt(in_claim, rec[claim].findings, "%s has more rows than findings: '%s'",
+		             rec[claim].id, line);
+		/* the finding's brief, and the check that shows it, as the claim states them */
+		const struct bc_claim *c = bc_claim_find(rec[claim].id);
+		cr_assert(c, "no claim %s", rec[claim].id);
+		const struct bc_finding *fd = &c->findings[in_claim];
+		const char *f = rec[claim].line;
+		for (int k = 0; k <= in_claim; k++)
+			f = strstr(f + 1, "{\"point\":");
+		char point[64], squeezed[512];
+		if (strncmp(f + 9, "null", 4) == 0)
+			snprintf(point, sizeof point, "domain check");
+		else
+			field(f, "point", point, sizeof point);
+		cr_assert_str_eq(point, fd->point ? fd->point : "domain check");
+		cr_assert(fd->brief, "%s finding %d has no brief (bc_finding.brief)", c->id, in_claim + 1);
+		snprintf(squeezed, sizeof squeezed, "%s", line);
+		squeeze(squeezed);
+		char want[512];
+		snprintf(want, sizeof want, "%ld %s %s ", no, fd->brief, point);
+		cr_assert(strncmp(squeezed, want, strlen(want)) == 0, "row '%s' is not '%s...'", squeezed,
+		          want);
+		in_claim++;
+	}
+	cr_assert_eq(claim, n - 1, "the Findings summary has %d claims of %d", claim + 1, n);
+	cr_assert_eq(in_claim, rec[claim].findings, "%s: %d rows for %d findings", rec[claim].id,
+	             in_claim, rec[claim].findings);
+	free(text);
+	free(json);
+}
+
+Test(report, contents_lists_the_decision_rule_every_claim_and_the_findings, .timeout = 60)
+{
+	char *text = report_text(), *json = results_json();
+	struct claim_record rec[64];
+	int n = claim_records(json, rec, 64);
+	char *at = strstr(text, "Contents");
+	cr_assert(at, "the report has no table of contents");
+	char entry[512];
+	/* each entry in order, with its page number */
+	for (int i = -1; i <= n + 1; i++) {
+		char title[256] = "";
+		if (i == -1)
+			snprintf(entry, sizeof entry, "1 Decision rule ");
+		else if (i == n)
+			snprintf(entry, sizeof entry, "%d Findings ", n + 2);
+		else if (i == n + 1)
+			snprintf(entry, sizeof entry, "%d Provenance ", n + 3);
+		else
+			snprintf(entry, sizeof entry, "%d %s: %s ", i + 2, rec[i].id,
+			         field(rec[i].line, "title", title, sizeof title));
+		char *next = strstr(at, entry);
+		cr_assert(next, "the contents lack '%s' (or it is out of order)", entry);
+		next += strlen(entry);
+		cr_assert(isdigit((unsigned char)*next), "'%s' has no page number in the contents",
+		          entry);
+		at = next;
+	}
+	free(text);
+	free(json);
+}
+
+/* The seed file a claim's source names (seed NNN_....txt), under ../shared/seeds/. */
+static char *seed_text(const char *source)
+{
+	char name[128], path[512];
+	if (sscanf(source, "seed %127[^,]", name) != 1)
+		return NULL;
+	snprintf(path, sizeof path, BC_SOURCE_DIR "/../shared/seeds/%s", name);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	char *s = read_all(f);
+	fclose(f);
+	return s;
+}
+
+/* Each claim from a seed quotes it verbatim, passage by passage, and the report opens the
+ * claim's section with that quote and its English reading. */
+Test(report, every_claim_opens_with_the_seeds_own_words, .timeout = 60)
+{
+	char *text = report_text();
+	int checked = 0;
+	for (int i = 0; i < bc_n_claims; i++) {
+		const struct bc_claim *c = bc_claims[i];
+		if (!bc_claim_from_seed(c))
+			continue;
+		cr_assert(c->seed_quote && *c->seed_quote, "%s: no seed_quote", c->id);
+		cr_assert(c->seed_quote_en && *c->seed_quote_en, "%s: no seed_quote_en", c->id);
+		char *seed = seed_text(c->source);
+		if (seed) { /* the seeds sit beside the repository; a clone elsewhere has none */
+			char *quote = strdup(c->seed_quote);
+			cr_assert(quote);
+			for (char *p = quote, *cut; p; p = cut) {
+				cut = strstr(p, " [...] ");
+				if (cut) {
+					*cut = '\0';
+					cut += 7;
+				}
+				cr_assert(strstr(seed, p), "%s: this passage is not the seed's, verbatim: '%s'",
+				          c->id, p);
+			}
+			free(quote);
+			free(seed);
+			checked++;
+		}
+		/* the section: heading, the quote's first Chinese words, the English reading */
+		char heading[256], head[256];
+		snprintf(heading, sizeof heading, "%s: %s ", c->id, c->title);
+		char *sec = strstr(text, heading);
+		cr_assert(sec, "no section '%s'", heading);
+		for (char *later; (later = strstr(sec + 1, heading));)
+			sec = later; /* the section, past its line in the contents */
+		char *source = strstr(sec, "Source ");
+		cr_assert(source, "%s: no Source after the quote", c->id);
+		size_t len = strcspn(c->seed_quote, "$[*\n");
+		BC_ASSERT_LE(1, len);
+		snprintf(head, sizeof head, "%.*s", (int)len, c->seed_quote);
+		char *opening = strndup(sec + strlen(heading), (size_t)(source - sec) - strlen(heading));
+		cr_assert(opening);
+		cr_assert(strstr(unspace(opening), unspace(head)), "%s: the section does not open with "
+		          "the seed's words '%s'", c->id, head);
+		free(opening);
+		snprintf(head, sizeof head, "English reading: %.*s", (int)strcspn(c->seed_quote_en, "$*"),
+		         c->seed_quote_en);
+		squeeze(head);
+		char *en = strstr(sec, head);
+		cr_assert(en && en < source, "%s: no '%s' before its Source", c->id, head);
+	}
+	cr_log_info("%d claims' quotes checked against their seed files", checked);
+	free(text);
+}
+
+/* A finding without a brief is summed up by its first sentence, shortened at a word; the
+ * seed's Markdown becomes LaTeX: its math kept, its references dropped, a lone $ literal. */
+Test(report, a_finding_without_a_brief_and_the_seeds_markdown)
+{
+	static const struct bc_sim sim = {.mechanism = "nothing"};
+	static const struct bc_finding findings[] = {
+		{.point = NULL, .text = "The suite could not find the one sentence it wanted, so it "
+		                        "shortens this one at a word. Second."},
+		{.point = NULL, .text = "Short and whole. Then more."},
+		{.point = "nowhere", .text = "Names a check that does not exist.", .brief = "Its own"},
+	};
+	struct bc_claim c = {
+		.id = "fake", .title = "A fake claim", .source = "seed 999_x.txt, section s",
+		.seed_formula = "x", .model = "m", .seed_status = BC_SEED_CONDITIONS,
+		.findings = findings, .n_findings = 3, .sim = &sim,
+		.seed_quote = "a $x_1$ [方差](@entry_id:1) **b** [@problem_id:2]c [...] d\n$$\ny\n$$ "
+		              "cost $5",
+		.seed_quote_en = "plain",
+	};
+	struct bc_claim_result cr;
+	memset(&cr, 0, sizeof cr);
+	cr.claim = &c;
+	struct bc_run_result res;
+	memset(&res, 0, sizeof res);
+	bc_config_default(&res.cfg);
+	res.n_claims = 1;
+	res.claims = &cr;
+	char *tex = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&tex, &len);
+	cr_assert(f);
+	bc_check_print_tex(f, &res);
+	fclose(f);
+	expect_in(tex, "1 & The suite could not find the one sentence it wanted, so... & domain check");
+	expect_in(tex, "2 & Short and whole & domain check");
+	expect_in(tex, "3 & Its own & \\textbf{check missing}");
+	expect_in(tex, "\\textbf{Short and whole.} Short and whole. Then more.");
+	expect_in(tex, "a $x_1$ 方差 \\textbf{b} c [\\ldots] d \\[\ny\n\\] cost \\$5");
+	free(tex);
 }

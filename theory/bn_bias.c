@@ -292,24 +292,31 @@ static const struct bc_finding findings[] = {
 	 "The seed says only that the loss is proportional to (gamma r_i)^4 and never defines "
 	 "lambda. The stated bias holds for the per-sample loss (lambda/4)(gamma r_i)^4, which the "
 	 "simulator pins; read as lambda (gamma r_i)^4 the bias would be four times larger, "
-	 "-24 lambda gamma^3/(m+1), and the simulations reject that planted variant."},
+	 "-24 lambda gamma^3/(m+1), and the simulations reject that planted variant.",
+	 .brief = "lambda undefined: the loss must be (lambda/4)(gamma r_i)^4"},
 	{"unbiased_var", "The seed does not say which batch variance BN uses. The formula needs the "
 	                 "1/m variance; with the 1/(m-1) variance the bias is "
 	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), (4m^2 - 3m + 1)/(2m^2) times "
 	                 "the seed's: 1.375 at m = 2, 1.66 at m = 4, 1.82 at m = 8, tending to 2 as m "
-	                 "grows."},
+	                 "grows.",
+	 .brief = "BN must use the 1/m variance: 1/(m-1) gives a larger bias"},
 	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
-	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains."},
+	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains.",
+	 .brief = "With the 1/(m-1) variance c(m) leaves a bias"},
 	{"skewed_exp", "The seed does not say the inputs must be Gaussian. The derivation uses "
 	               "Gaussianity, and every other law tested breaks the formula: for a skewed "
-	               "(exponential) input the bias is many times larger."},
+	               "(exponential) input the bias is many times larger.",
+	 .brief = "Inputs must be Gaussian: skewed inputs, much larger bias"},
 	{"laplace", "Heavy tails break it too: with Laplace inputs (kurtosis 6) the bias is "
-	            "several times the formula's, with the same sign."},
+	            "several times the formula's, with the same sign.",
+	 .brief = "Heavy-tailed (Laplace) inputs break it too"},
 	{"uniform_corr", "Light tails break the correction: with uniform inputs (kurtosis 9/5) "
 	                 "c(m) = (m+1)/(m-1) no longer removes the bias: the corrected gradient is "
-	                 "still biased, upwards."},
+	                 "still biased, upwards.",
+	 .brief = "Uniform inputs: c(m) no longer removes the bias"},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
-	               "eps relative to the input variance; the formula needs eps << sigma^2."},
+	               "eps relative to the input variance; the formula needs eps << sigma^2.",
+	 .brief = "BN's epsilon must be negligible against the input variance"},
 	{"finite_data", "The seed opens with the mini-batch gradient as an estimate of the full-batch "
 	                "gradient and says BN's gradient uses the batch's statistics instead of those "
 	                "of the whole data set, but its formula measures the bias against the "
@@ -317,10 +324,12 @@ static const struct bc_finding findings[] = {
 	                "the batch drawn from it without replacement, the bias against that set's "
 	                "full-batch BN gradient is on average -6 lambda gamma^3 (N-m)/((m+1)(N+1)): "
 	                "-8/15 instead of -6/5 at m = 4, N = 8, and 0 at N = m. The seed's value is the "
-	                "limit N -> infinity."},
+	                "limit N -> infinity.",
+	 .brief = "Against a finite training set the bias is smaller"},
 	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
 	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
-	                   "underestimated for every gamma, but for gamma < 0 the bias is positive."},
+	                   "underestimated for every gamma, but for gamma < 0 the bias is positive.",
+	 .brief = "'The bias is negative' fails for gamma < 0: a shrinkage"},
 };
 
 const struct bc_claim bc_claim_bn_bias = {
@@ -352,4 +361,27 @@ const struct bc_claim bc_claim_bn_bias = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "例如，对于一个只包含缩放因子$\\gamma$的BN层和一个$\\ell(\\gamma) \\propto (\\gamma "
+	              "r_i)^4$的损失函数（其中$r_i$是[批量归一化](@entry_id:634986)的激活值），小批"
+	              "量梯度$g_{\\text{mb}}$的[期望值](@entry_id:153208)与真实总体梯度之间的偏差为[@problem_id:3150658]"
+	              "：\n"
+	              "$$\n"
+	              "b(m, \\gamma, \\lambda) = \\mathbb{E}[g_{\\text{mb}}] - \\frac{d\\mathcal{L}_{\\text{pop}}}{d\\gamma} "
+	              "= -\\frac{6\\lambda\\gamma^3}{m+1}\n"
+	              "$$\n"
+	              "其中$m$是[批量大小](@entry_id:174288)。这个偏差是负的，意味着朴素的小批量[梯"
+	              "度系统](@entry_id:275982)性地低估了真实梯度。 [...] 幸运的是，对于这个特定的"
+	              "模型，我们可以导出一个修正因子$c(m) = \\frac{m+1}{m-1}$，通过使用修正后的梯度$g_{\\text{corr}} "
+	              "= c(m) g_{\\text{mb}}$来消除这种偏差。",
+	.seed_quote_en = "For example, for a BN layer with only a scale factor $\\gamma$ and a loss "
+	                 "$\\ell(\\gamma) \\propto (\\gamma r_i)^4$ (where $r_i$ is the "
+	                 "batch-normalised activation), the bias of the expected mini-batch "
+	                 "gradient $g_{\\text{mb}}$ against the true population gradient is "
+	                 "$b(m,\\gamma,\\lambda) = \\mathbb{E}[g_{\\text{mb}}] - "
+	                 "d\\mathcal{L}_{\\text{pop}}/d\\gamma = -6\\lambda\\gamma^3/(m+1)$, where "
+	                 "$m$ is the batch size. The bias is negative: the naive mini-batch "
+	                 "gradient systematically underestimates the true gradient. [...] "
+	                 "Fortunately, for this particular model we can derive a correction factor "
+	                 "$c(m) = (m+1)/(m-1)$ that removes the bias through the corrected gradient "
+	                 "$g_{\\text{corr}} = c(m)\\,g_{\\text{mb}}$.",
 };

@@ -190,17 +190,20 @@ static const struct bc_finding findings[] = {
 	       "-1/(m-1). No batch has a smaller common correlation (the correlation matrix would "
 	       "have a negative eigenvalue 1 + (m-1) rho), and the formula then returns a negative "
 	       "variance; the suite refuses such inputs. So for rho < 0 the batch size is "
-	       "bounded, m <= 1 - 1/rho."},
+	       "bounded, m <= 1 - 1/rho.",
+	 .brief = "Implicit domain: no batch has correlation below -1/(m-1)"},
 	{"ar1_batch", "The seed motivates the formula with time-series data, which its model "
 	              "(the same rho for every pair) does not cover: in an AR(1) batch pairs k "
 	              "apart correlate with rho^k, and for rho > 0 the formula overstates the "
-	              "variance of the batch mean (understates it for rho < 0)."},
+	              "variance of the batch mean (understates it for rho < 0).",
+	 .brief = "AR(1) time series lie outside it: the variance is overstated"},
 	{"ar1_long", "The seed reads the formula as a floor: for rho > 0 the variance tends to "
 	             "rho sigma^2 however large the batch. For the time-series data it cites this "
 	             "does not hold: an AR(1) batch mean has variance "
 	             "(sigma^2/m)(1 + 2 sum_{k<m} (1 - k/m) rho^k), which tends to "
 	             "sigma^2 (1 + rho)/((1 - rho) m) and so still vanishes like 1/m: the batch "
-	             "acts like m (1 - rho)/(1 + rho) independent samples, not like a single one."},
+	             "acts like m (1 - rho)/(1 + rho) independent samples, not like a single one.",
+	 .brief = "No floor for AR(1) data: the variance still falls like 1/m"},
 };
 
 extern const struct bc_sim bc_sim_corr_batch_var;
@@ -228,4 +231,22 @@ const struct bc_claim bc_claim_corr_batch_var = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "设每个$X_i$具有相同的均值$\\mu$和[方差](@entry_id:200758)$\\sigma^2$。如果样"
+	              "本之间不是独立的，而是存在一个共同的成对[相关系数](@entry_id:147037)$\\rho$（"
+	              "即对所有$i \\neq j$，$\\operatorname{Corr}(X_i, X_j) = \\rho$），那么小批量均"
+	              "值估计$G = \\frac{1}{m} \\sum_{i=1}^{m} X_{i}$的[方差](@entry_id:200758)将不"
+	              "再是简单的$\\frac{\\sigma^2}{m}$。 [...] 代入$\\operatorname{Var}(X_i) = \\sigma^2$"
+	              "和$\\operatorname{Cov}(X_i, X_j) = \\rho\\sigma^2$，我们得到：\n"
+	              "$$\n"
+	              "\\sigma_{\\text{eff}}^2 = \\frac{1}{m^2} (m\\sigma^2 + m(m-1)\\rho\\sigma^2) "
+	              "= \\sigma^2 \\frac{1+(m-1)\\rho}{m}\n"
+	              "$$",
+	.seed_quote_en = "Let every $X_i$ have the same mean $\\mu$ and variance $\\sigma^2$. If "
+	                 "the samples are not independent but share a common pairwise correlation "
+	                 "coefficient $\\rho$ (that is, $\\operatorname{Corr}(X_i, X_j) = \\rho$ "
+	                 "for all $i \\neq j$), the variance of the mini-batch mean $G = "
+	                 "\\frac{1}{m}\\sum_{i=1}^m X_i$ is no longer simply $\\sigma^2/m$. [...] "
+	                 "Substituting $\\operatorname{Var}(X_i) = \\sigma^2$ and "
+	                 "$\\operatorname{Cov}(X_i, X_j) = \\rho\\sigma^2$, we obtain "
+	                 "$\\sigma_{\\text{eff}}^2 = \\sigma^2 (1 + (m-1)\\rho)/m$.",
 };

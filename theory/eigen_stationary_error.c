@@ -241,24 +241,28 @@ static const struct bc_finding findings[] = {
 	 "PER-SAMPLE noise variance along u_i (the seed does not say which): each eigendirection "
 	 "is then a scalar chain of its own, whatever the other eigenvalues, the noise's law and "
 	 "its correlation across directions (points flat, unit, sharp, laplace_b1, "
-	 "axes_exp_b16). It needs 0 < eta lambda_i < 2, which the seed does not state."},
+	 "axes_exp_b16). It needs 0 < eta lambda_i < 2, which the seed does not state.",
+	 .brief = "Exact for per-sample s_i and 0 < eta lambda < 2 (unstated)"},
 	{"inverse_curvature",
 	 "The reading 'the error is inversely proportional to the curvature; the flatter, the "
 	 "less precise' holds only for eta lambda << 1. At a fixed rate lambda (2 - eta lambda) "
 	 "peaks at eta lambda = 1, so beyond lambda = 1/eta a SHARPER direction has the larger "
 	 "error (point sharp: 2.8 times that of unit), without bound near 2/eta; eta s / "
 	 "(2 b lambda) is off by the factor 2/(2 - eta lambda) (10 at sharp). Planted as a "
-	 "variant and rejected."},
+	 "variant and rejected.",
+	 .brief = "'Error inverse to curvature' fails beyond eta lambda = 1"},
 	{"mult_noise",
 	 "The readings 'proportional to s' and 'inversely proportional to b' need additive "
 	 "noise. With random per-sample curvature (least squares, k = 1 here) the noise grows "
 	 "with the error and e = eta s / (b lambda (2 - eta lambda (1 + k^2 / b))), s at the "
-	 "optimum: 1.33 times the formula at b = 4, and not proportional to 1/b (plot)."},
+	 "optimum: 1.33 times the formula at b = 4, and not proportional to 1/b (plot).",
+	 .brief = "Multiplicative noise: larger error, not proportional to 1/b"},
 	{"shared_noise",
 	 "'A larger batch reduces the error in every direction in proportion' needs the b "
 	 "samples independent: with a share rho of the noise common to a batch (augmented or "
 	 "duplicated examples) the batch variance is s (rho + (1 - rho)/b), and e stops falling "
-	 "at eta s rho / (lambda (2 - eta lambda)) however large b is."},
+	 "at eta s rho / (lambda (2 - eta lambda)) however large b is.",
+	 .brief = "Noise shared within a batch puts a floor under the error"},
 };
 
 extern const struct bc_sim bc_sim_eigen_stationary_error;
@@ -297,4 +301,19 @@ const struct bc_claim bc_claim_eigen_stationary_error = {
 	                "to b'), not with a random per-sample Hessian or noise shared by the batch "
 	                "(dashed: their exact laws). Bottom: e/s against s over six decades: the "
 	                "reading 'proportional to s' holds. Bars: +-1 SE.",
+	.seed_quote = "设$H$的第$i$个[特征向量](@entry_id:151813)为$u_i$，对应的[特征值](@entry_id:154894)"
+	              "（曲率）为$\\lambda_i$，[梯度噪声](@entry_id:165895)在$u_i$方向上的[方差](@entry_id:200758)"
+	              "为$s_i$。在[稳态](@entry_id:182458)下，参数沿该方向的期望平方误差$e_i^\\star$"
+	              "为[@problem_id:3150660]：\n"
+	              "$$\n"
+	              "e_i^\\star = \\frac{\\eta s_i}{b\\lambda_i(2 - \\eta\\lambda_i)}\n"
+	              "$$ [...] 稳态误差与曲率$\\lambda_i$成反比：曲率越小（方向越平坦），收敛越不精"
+	              "确。",
+	.seed_quote_en = "Let $u_i$ be the $i$-th eigenvector of $H$, $\\lambda_i$ its eigenvalue "
+	                 "(curvature) and $s_i$ the variance of the gradient noise along $u_i$. At "
+	                 "stationarity the expected squared error of the parameters along that "
+	                 "direction is $e_i^\\star = \\eta s_i/(b\\lambda_i(2 - \\eta\\lambda_i))$. "
+	                 "[...] The stationary error is inversely proportional to the curvature "
+	                 "$\\lambda_i$: the smaller the curvature (the flatter the direction), the "
+	                 "less precise the convergence.",
 };

@@ -253,22 +253,26 @@ static const struct bc_finding findings[] = {
 	 "Lyapunov equation H S + S H = eta Sigma / b, which drops eta^2 H S H. For the discrete "
 	 "process the exact relation is b_exact = eta sigma^2 d^2 / (tau r^2 (2 - eta tau/d)), "
 	 "for eta tau/d < 2; the chains confirm it (points iso_unit, iso_quarter, iso_d16). "
-	 "Isotropic noise is not needed: only its trace enters (aniso_noise)."},
+	 "Isotropic noise is not needed: only its trace enters (aniso_noise).",
+	 .brief = "Unstated assumptions found; the exact discrete b verified"},
 	{"seed_batch",
 	 "The seed's b is the eta tau/d -> 0 limit of b_exact and undersizes the batch by the "
 	 "factor 2/(2 - eta tau/d): 1% at eta tau/d = 0.02, 33% at 0.5 (this point: at the "
 	 "seed's b the radius is 1.33 r), 100% at 1 (variant continuous_time, rejected). The "
-	 "error's sign is always the same: SGD at the seed's b explores MORE than r."},
+	 "error's sign is always the same: SGD at the seed's b explores MORE than r.",
+	 .brief = "The seed's b undersizes the batch by 2/(2 - eta tau/d)"},
 	{"aniso_hessian",
 	 "The trace alone does not fix the radius: at the same tau an anisotropic Hessian gives "
 	 "a larger tr S (1/(lambda (2 - eta lambda)) is convex, so by Jensen; in the continuous "
 	 "limit tr S is proportional to tr H^-1 >= d^2/tau), so b must grow, not stay at the "
-	 "seed's value. 'Flatness = small tr H' is not what sets the exploration radius."},
+	 "seed's value. 'Flatness = small tr H' is not what sets the exploration radius.",
+	 .brief = "The trace alone does not fix the radius (anisotropic H)"},
 	{"continuous_time",
 	 "'b is inversely proportional to tau; at a fixed b SGD explores less around sharper "
 	 "minima' holds only for eta tau/d < 1: the exact b is proportional to 1/(tau (2 - eta "
 	 "tau/d)), least at eta tau/d = 1, and beyond it a sharper minimum needs a LARGER batch "
-	 "for the same radius, and at a fixed b is explored more (plot)."},
+	 "for the same radius, and at a fixed b is explored more (plot).",
+	 .brief = "'Sharper minima are explored less' only for eta tau/d < 1"},
 };
 
 extern const struct bc_sim bc_sim_flat_minimum_batch;
@@ -307,4 +311,18 @@ const struct bc_claim bc_claim_flat_minimum_batch = {
 	                "beyond eta tau/d = 1 sharper minima are explored MORE. Squares: Hessians of "
 	                "the same trace, not isotropic, explore more than the trace predicts. "
 	                "Bars: +-1 SE.",
+	.seed_quote = "通过一个简化的[Lyapunov方程](@entry_id:165178)分析，我们可以建立起[批量大小](@entry_id:174288)$b$"
+	              "、Hessian迹$\\tau$和[稳态](@entry_id:182458)探索半径$r$之间的关系。在某些假设"
+	              "下，要维持一个固定的探索半径$r^2 = \\operatorname{tr}(S)$（其中$S$是参数的[稳"
+	              "态](@entry_id:182458)协方差矩阵），所需的[批量大小](@entry_id:174288)为[@problem_id:3150555]"
+	              "：\n"
+	              "$$\n"
+	              "b = \\frac{\\eta \\sigma^{2} d^{2}}{2 \\tau r^{2}}\n"
+	              "$$",
+	.seed_quote_en = "A simplified Lyapunov-equation analysis relates the batch size $b$, the "
+	                 "Hessian trace $\\tau$ and the stationary exploration radius $r$. Under "
+	                 "certain assumptions, holding the exploration radius at $r^2 = "
+	                 "\\operatorname{tr}(S)$ (where $S$ is the stationary covariance matrix of "
+	                 "the parameters) requires the batch size $b = \\eta\\sigma^2 d^2/(2\\tau "
+	                 "r^2)$.",
 };

@@ -481,37 +481,44 @@ static const struct bc_finding findings[] = {
 	               "remainder rounding keeps that excess below (1/b) sum_k 1/floor(n_k*) "
 	               "<= K/b, so rounding is cheap only when every n_k* is large; where they "
 	               "are small even the best integer batch costs much: n* = (1.5, 1.5) at "
-	               "b = 3 gives (2, 1), 12.5% above the bound."},
+	               "b = 3 gives (2, 1), 12.5% above the bound.",
+	 .brief = "A bound for real n_k: an integer batch lies above it"},
 	{"rounded_b3", "The seed says stratifying gives a more precise estimate than a simple "
 	               "random sample of the same b. With real n_k it does (point srs), but not "
 	               "always with an integer batch: at this point's inputs, if the two strata "
 	               "had equal means, the simple random sample of 3 draws would reach the "
 	               "bound 1/3 exactly (3 independent draws of variance 1: algebra, not "
 	               "simulated, as the simulator's strata have distinct means), while the best "
-	               "stratified batch has 3/8."},
+	               "stratified batch has 3/8.",
+	 .brief = "Integer batches: stratifying need not beat random sampling"},
 	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
 	                "n_k >= 1 in every stratum, which the seed does not say. Where "
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
-	                "batch can then lie well above the formula's variance."},
+	                "batch can then lie well above the formula's variance.",
+	 .brief = "Every stratum needs a draw, which n_k* < 1 does not give"},
 	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw, the estimator is "
 	                 "biased however the gap is closed. Omitting its term (the seed's "
 	                 "sum_k W_k ybar_k over the strata present, what per-example weights "
 	                 "W_k / n_k compute; here mu_hat = W_1 ybar_1) biases it by -W_k mu_k: "
 	                 "the mean squared error is its variance (here below the formula's) plus "
 	                 "(W_k mu_k)^2, above the formula unless that mean is near 0 (here "
-	                 "mu_2 = 2S)."},
+	                 "mu_2 = 2S).",
+	 .brief = "A stratum left without a draw biases the estimate"},
 	{"tiny_reweight", "Renormalising the other weights instead (mu_hat = sum' W_j ybar_j / "
 	                    "sum' W_j) biases it by W_k (mu - mu_k) / (1 - W_k), smaller when the "
 	                    "strata's means are close, but its variance grows by 1 / (1 - W_k)^2 "
-	                    "(here mu_hat = ybar_1: bias W_2 (mu_1 - mu_2), above the formula)."},
+	                    "(here mu_hat = ybar_1: bias W_2 (mu_1 - mu_2), above the formula).",
+	 .brief = "Renormalising the other weights still biases the estimate"},
 	{"proportional", "The seed's wording is ambiguous: it says to sample from each stratum by "
 	                 "proportion (按比例) and to give high-variance strata more draws. Read as "
 	                 "proportional allocation (n_k proportional to W_k) the first part is not "
 	                 "the Neyman allocation: its variance is higher unless all sigma_k are "
-	                 "equal."},
+	                 "equal.",
+	 .brief = "Proportional allocation ('by proportion') is not Neyman's"},
 	{"without_repl", "The seed's variance assumes draws with replacement (infinite strata). "
 	                 "Drawing a sizeable fraction of a finite stratum without replacement lowers "
-	                 "the variance below the formula's."},
+	                 "the variance below the formula's.",
+	 .brief = "Without replacement small strata give a lower variance"},
 };
 
 const struct bc_claim bc_claim_neyman_allocation = {
@@ -546,4 +553,28 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "具体来说，假设我们将数据集划分为$K$个分层，每个分层的权重（占总数据集的比例）"
+	              "为$W_k$，层内梯度某个投影分量的[方差](@entry_id:200758)为$\\sigma_k^2$。我们"
+	              "的目标是分配总[批量大小](@entry_id:174288)$b$到每个分层，即确定每个分层的样本"
+	              "数$n_k$（$\\sum n_k = b$），以最小化分层加权[梯度估计](@entry_id:164549)量的"
+	              "总[方差](@entry_id:200758)$\\operatorname{Var}(\\widehat{\\mu}_b) = \\sum_{k=1}^K "
+	              "\\frac{W_k^2 \\sigma_k^2}{n_k}$。\n"
+	              "\n"
+	              "通过拉格朗日乘子法可以求解这个[约束优化](@entry_id:635027)问题，得到最优的样"
+	              "本分配方案，即**[Neyman分配](@entry_id:634618)（Neyman allocation）**[@problem_id:3150558]"
+	              "：\n"
+	              "$$\n"
+	              "n_k^\\star = b \\frac{W_k \\sigma_k}{\\sum_{j=1}^K W_j \\sigma_j}\n"
+	              "$$",
+	.seed_quote_en = "Specifically, suppose the data set is divided into $K$ strata, stratum "
+	                 "$k$ with weight (its share of the data set) $W_k$ and within-stratum "
+	                 "variance $\\sigma_k^2$ of some projected gradient component. We want to "
+	                 "allocate the total batch size $b$ to the strata, that is, to choose each "
+	                 "stratum's number of samples $n_k$ ($\\sum n_k = b$), so as to minimise "
+	                 "the total variance of the stratified weighted gradient estimator, "
+	                 "$\\operatorname{Var}(\\widehat{\\mu}_b) = \\sum_{k=1}^K "
+	                 "W_k^2\\sigma_k^2/n_k$. Solving this constrained optimisation problem with "
+	                 "a Lagrange multiplier gives the optimal allocation, the **Neyman "
+	                 "allocation**: $n_k^\\star = b\\,W_k\\sigma_k / \\sum_{j=1}^K "
+	                 "W_j\\sigma_j$.",
 };

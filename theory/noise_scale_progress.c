@@ -273,7 +273,8 @@ static const struct bc_finding findings[] = {
 	              "the start, where the gradient signal is strong' and small 'near the "
 	              "minimum, where the signal is weak', and that small S means the signal may "
 	              "be drowned in noise: small S means the signal dominates (algebra; the two "
-	              "points illustrate it)."},
+	              "points illustrate it).",
+	 .brief = "Its examples of a large and a small noise scale are swapped"},
 	{"seed_example", "The worked example S = 3, b of about 3, is a knee only in a loose sense. "
 	                 "dF(b) = (u^2/2) b / (b + S) is concave for every b > 0, so it has no "
 	                 "inflection point (拐点 read literally) and its returns diminish from b = 1 "
@@ -281,28 +282,33 @@ static const struct bc_finding findings[] = {
 	                 "and u^2/2 cross: progress is half the noiseless step and each sample buys "
 	                 "half what it buys when b << S. Larger batches still speed up each step "
 	                 "substantially: b = 4S gives 80% of the noiseless step, 60% more than "
-	                 "b = S (point uniform_b12); it is progress per sample, dF/b, that falls."},
+	                 "b = S (point uniform_b12); it is progress per sample, dF/b, that falls.",
+	 .brief = "No knee at b = S: returns diminish from b = 1 on"},
 	{"lr_half", "The optimal learning rate eta* = 1/(1 + S/b) = b u^2 / (b u^2 + sigma^2), "
 	            "which the seed does not state, depends on u, the distance to the optimum, "
 	            "which SGD does not know (it sees only the stochastic gradient), and changes "
 	            "every step: the formula is an oracle's progress. A misjudged rate c eta* "
 	            "keeps dF (1 - (1 - c)^2) in expectation: 3/4 at c = 1/2 (this point) and "
-	            "c = 3/2, nothing at c = 2 (point lr_double), an expected increase beyond."},
+	            "c = 3/2, nothing at c = 2 (point lr_double), an expected increase beyond.",
+	 .brief = "The optimal rate needs u, which SGD does not know (an oracle)"},
 	{"shared_noise", "b must count independent samples, which the seed does not say. If the "
 	                 "batch's per-sample noises are correlated (a shared factor, correlation "
 	                 "rho), the mean's noise variance is sigma^2 (1 + (b-1) rho) / b, so the "
 	                 "progress tends to u^2 / (2 (1 + rho S)), not u^2/2, as b grows: b >> S "
 	                 "no longer gives the noiseless step (here b = 64, S = 1, rho = 0.25: "
-	                 "E[dF] = 0.373 at the formula's rate, against its 0.492)."},
+	                 "E[dF] = 0.373 at the formula's rate, against its 0.492).",
+	 .brief = "b must count independent samples: shared noise caps progress"},
 	{"exp_noise", "The formula needs only the noise's mean 0 and variance sigma^2 and the "
 	              "independence of the batch's samples: it holds for skewed (this point), "
-	              "uniform (uniform_b12) and Laplace (F_next_opt) noise, not only Gaussian."},
+	              "uniform (uniform_b12) and Laplace (F_next_opt) noise, not only Gaussian.",
+	 .brief = "Any noise law of variance sigma^2 will do, not only Gaussian"},
 	{"near_min", "The formula assumes F(u) = u^2/2 exactly (curvature 1, the seed's own "
 	             "example); for F = h u^2/2 it reads F(u) / (1 + S/b) with "
 	             "S = sigma^2 / |grad F|^2 and eta* = 1 / (h (1 + S/b)) (algebra). Its "
 	             "asymptote b u^2 / (2S) for b << S is right, but only an approximation at "
 	             "moderate S/b (here S = 9, b = 4: dF is 31% of the noiseless step, against "
-	             "44% from the asymptote)."},
+	             "44% from the asymptote).",
+	 .brief = "Curvature fixed at 1; the b << S asymptote only approximate"},
 };
 
 extern const struct bc_sim bc_sim_noise_scale_progress;
@@ -333,4 +339,18 @@ const struct bc_claim bc_claim_noise_scale_progress = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "噪声尺度$S$定义为单样本梯度[方差](@entry_id:200758)与当前真实梯度范数平方的比"
+	              "值，即$S = \\frac{\\sigma^2}{\\|\\nabla f(w)\\|^2}$。 [...] 考虑目标函数$F(u) "
+	              "= \\frac{1}{2}u^2$，其中$u$是与最优参数的偏差。经过推导可以发现，在使用最优["
+	              "学习率](@entry_id:140210)时，SGD单步更新带来的期望目标函数下降量为：\n"
+	              "$$\n"
+	              "(\\Delta F)_{\\text{opt}} = \\frac{1}{2} \\frac{u^2}{1 + S/b}\n"
+	              "$$",
+	.seed_quote_en = "The noise scale $S$ is the ratio of the single-sample gradient variance "
+	                 "to the squared norm of the current true gradient, $S = "
+	                 "\\sigma^2/\\|\\nabla f(w)\\|^2$. [...] Consider the objective $F(u) = "
+	                 "\\frac{1}{2}u^2$, where $u$ is the deviation from the optimal parameter. "
+	                 "A derivation shows that with the optimal learning rate the expected "
+	                 "decrease of the objective in one SGD step is $(\\Delta F)_{\\text{opt}} = "
+	                 "\\frac{1}{2}\\,u^2/(1 + S/b)$.",
 };

@@ -375,28 +375,34 @@ static const struct bc_finding findings[] = {
 	              "batch holds distinct samples (drawn without replacement). With "
 	              "replacement the outlier can fill the whole batch: worst sum b L_H, and "
 	              "every step contracts only for eta < 2/L_H, which for b >= 2 is below the "
-	              "seed's bound (b = 2, N = 4, L_H = 100: 0.02 against 0.0396)."},
+	              "seed's bound (b = 2, N = 4, L_H = 100: 0.02 against 0.0396).",
+	 .brief = "Needs distinct samples: with replacement the bound is 2/L_H"},
 	{NULL, "L_H >= L_L is needed (the seed says only that L_H is 'very large'): for "
 	       "L_H < L_L the worst batch holds no outlier and the bound is 2/L_L; the domain "
-	       "refuses LH < LL."},
+	       "refuses LH < LL.",
+	 .brief = "Needs L_H >= L_L, which the seed does not state"},
 	{"eta_b4", "The condition is strict: at eta = eta_robust itself the worst batch's "
 	           "factor is 1 - 2 = -1 (|.| = 1, no contraction); the formula is the "
-	           "supremum of the contracting rates, not an admissible rate (tested)."},
+	           "supremum of the contracting rates, not an admissible rate (tested).",
+	 .brief = "At the bound no step contracts: a supremum, not a safe rate"},
 	{"ms_past_bound", "The bound is sufficient, not necessary, for convergence: it "
 	                  "guarantees that every step contracts, but SGD converges in mean "
 	                  "square iff eta < eta_ms = 2 E[s_B/b] / E[(s_B/b)^2], which is far "
 	                  "above it when the outlier is rare (b = 4, N = 1000, L_H = 100: 7.8 "
 	                  "times; simulated at 1.5 times: factor 0.79 < 1). The seed's "
 	                  "conclusion that a single rare outlier 'must' limit the rate holds "
-	                  "only for the worst-case (every-step) guarantee."},
+	                  "only for the worst-case (every-step) guarantee.",
+	 .brief = "Sufficient, not necessary: SGD converges far above it"},
 	{"as_past_ms", "Almost-sure convergence reaches further still: it needs only "
 	               "E log|1 - eta s_B/b| < 0. At 2.5 times the bound (b = 2, N = 8, "
 	               "L_H = 10, L_L = 1), past eta_ms (1.41 times), the mean square diverges "
 	               "(point ms_diverges, factor 4.0) but the Lyapunov exponent is negative, so x_t -> 0 almost "
-	               "surely."},
+	               "surely.",
+	 .brief = "Almost surely it converges even past the mean-square edge"},
 	{"worst_case_every_step", "Read as 'past the bound SGD is unstable', the seed's text "
 	                          "predicts a mean-square factor (1 - 2r)^2 >= 1 for r >= 1; "
-	                          "the simulation rejects it."},
+	                          "the simulation rejects it.",
+	 .brief = "'Unstable past the bound' is rejected by the simulations"},
 };
 
 extern const struct bc_sim bc_sim_robust_step_bound;
@@ -427,4 +433,26 @@ const struct bc_claim bc_claim_robust_step_bound = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "考虑一个简单的二次模型$f_i(x) = \\frac{1}{2}L_i x^2$，其中大部分样本具有较小"
+	              "的$L_L$，但有一个离群点具有非常大的$L_H$。 [...] 通过分析[收敛条件](@entry_id:166121)$|1 "
+	              "- \\frac{\\eta}{b}\\sum_{i \\in B_t} L_i|  1$，我们可以推导出保证稳定性的最大["
+	              "学习率](@entry_id:140210)。这个最大[学习率](@entry_id:140210)由使得$\\sum_{i "
+	              "\\in B_t} L_i$最大的批量决定，也就是包含那个$L_H$离群点和$b-1$个$L_L$样本的批"
+	              "量。最终，我们得到一个稳健的学习率[上界](@entry_id:274738)[@problem_id:3150655]"
+	              "：\n"
+	              "$$\n"
+	              "\\eta_{\\text{robust}} = \\frac{2b}{L_H + (b-1)L_L}\n"
+	              "$$ [...] 这个结果警示我们，单个“行为恶劣”的数据点就可能严重限制整个优化过程的"
+	              "学习率，即使它在数据集中非常罕见。",
+	.seed_quote_en = "Consider a simple quadratic model $f_i(x) = \\frac{1}{2}L_i x^2$ in which "
+	                 "most samples have a small $L_L$ but one outlier has a very large $L_H$. "
+	                 "[...] Analysing the convergence condition $|1 - \\frac{\\eta}{b}\\sum_{i "
+	                 "\\in B_t} L_i| < 1$ (the seed's text has lost the $<$), we can derive the "
+	                 "largest learning rate that guarantees stability. It is set by the batch "
+	                 "with the largest $\\sum_{i \\in B_t} L_i$, the one holding the outlier "
+	                 "$L_H$ and $b-1$ samples $L_L$. We finally obtain a robust upper bound on "
+	                 "the learning rate, $\\eta_{\\text{robust}} = 2b/(L_H + (b-1)L_L)$. [...] "
+	                 "This result warns us that a single 'badly behaved' data point can "
+	                 "severely limit the learning rate of the whole optimisation, even when it "
+	                 "is very rare in the data set.",
 };

@@ -299,31 +299,37 @@ static const struct bc_finding findings[] = {
 	 "independent per-sample noise of variance sigma^2: the floor then holds with equality at "
 	 "eta (this point), a smaller rate breaks it (below_exp) and a larger one raises the MSE "
 	 "(above_mse), as the seed says. The seed calls u a 'minimum progress', but at "
-	 "stationarity E[Delta] = 0: the floor demands jitter around the optimum, not progress."},
+	 "stationarity E[Delta] = 0: the floor demands jitter around the optimum, not progress.",
+	 .brief = "Exact for the stationary expected squared update"},
 	{"first_step",
 	 "The time matters: the first update from the optimum (or the noise part of any update) "
 	 "has E = eta^2 sigma^2 / b, under which the root would be the pure sqrt law "
 	 "sqrt(u b)/sigma (planted variant dropped_h_term); at the seed's eta it falls short of u "
-	 "by the factor (2 - eta h)/2 (0.75 here)."},
+	 "by the factor (2 - eta h)/2 (0.75 here).",
+	 .brief = "The first update from the optimum falls short of u"},
 	{"sqrt_b_from_b1",
 	 "The sqrt(b) heuristic eta_0 sqrt(b) agrees with the exact law only while "
 	 "a = u b h^2 / sigma^2 << 1, i.e. b << sigma^2 / (u h^2): its rate then exceeds the law's "
 	 "by about h sqrt(u b)/(4 sigma) relative (1% at a = 0.0016). So 'noise-dominated' depends "
 	 "on b and fails for large batches: the exact eta saturates at the stability edge 2/h, "
 	 "while eta_0 sqrt(b) passes it (divergence) once b >= 4/(eta_0 h)^2 (plot). Rejected at "
-	 "b = 8, a = 0.32. The linear scaling rule fares worse (variant linear_from_b1)."},
+	 "b = 8, a = 0.32. The linear scaling rule fares worse (variant linear_from_b1).",
+	 .brief = "The sqrt(b) rule fails for large batches"},
 	{"rand_curv",
 	 "The formula needs gradient noise independent of x (additive). With per-sample curvature "
 	 "spread, as in least squares with random features, the noise grows with |x| and the "
-	 "stationary E[Delta^2] at the seed's eta exceeds u."},
+	 "stationary E[Delta^2] at the seed's eta exceeds u.",
+	 .brief = "Needs additive noise: per-sample curvature spread breaks it"},
 	{"corr_batch",
 	 "The formula needs the b samples' noises independent (Var xibar = sigma^2 / b): "
 	 "correlated within a batch (duplicated or augmented examples, rho = 0.1 at b = 8) the "
-	 "batch noise is sigma^2 (1 + (b-1) rho)/b and E[Delta^2] at eta is 1.7 u."},
+	 "batch noise is sigma^2 (1 + (b-1) rho)/b and E[Delta^2] at eta is 1.7 u.",
+	 .brief = "Needs independent samples: correlated batch noise breaks it"},
 	{"mse_sde",
 	 "The stationary MSE is eta sigma^2 / (b h (2 - eta h)), not the continuous-time "
 	 "eta sigma^2 / (2 b h): the discrete step matters at the eta h the law picks (0.49 at "
-	 "mse_at_eta), and it is the discrete form that makes the seed's 16 exact."},
+	 "mse_at_eta), and it is the discrete form that makes the seed's 16 exact.",
+	 .brief = "The MSE needs the discrete factor 2 - eta h (not the SDE's)"},
 };
 
 extern const struct bc_sim bc_sim_sqrt_lr_law;
@@ -354,4 +360,24 @@ const struct bc_claim bc_claim_sqrt_lr_law = {
 	.n_points = sizeof points / sizeof *points,
 	.variants = variants,
 	.n_variants = sizeof variants / sizeof *variants,
+	.seed_quote = "如果我们要求算法在满足一定的“最小进展”（即期望更新的平方大小不小于某个阈值$u$"
+	              "）的前提下，最小化[稳态](@entry_id:182458)MSE，我们可以解出一个最优的学习率$\\eta(b)$"
+	              "。在噪声主导的场景下（这在[随机优化](@entry_id:178938)中很常见），这个最优[学"
+	              "习率](@entry_id:140210)的渐近形式恰好是$\\eta(b) \\propto \\sqrt{b}$。这个结"
+	              "果为平方根缩放定律提供了坚实的理论基础，其精确形式为：\n"
+	              "$$\n"
+	              "\\eta(b) = \\frac{-\\,u\\,b\\,h + \\sqrt{\\,u^{2}\\,b^{2}\\,h^{2} + 16\\,\\sigma^{2}\\,u\\,b\\,}}{4\\,\\sigma^{2}}\n"
+	              "$$\n"
+	              "其中$h$是目标[函数的曲率](@entry_id:173664)，$u$是最小进展要求，$\\sigma^2$是["
+	              "梯度噪声](@entry_id:165895)[方差](@entry_id:200758)[@problem_id:3150574]。",
+	.seed_quote_en = "If we require the algorithm to minimise the stationary MSE subject to a "
+	                 "certain 'minimum progress' (the expected squared size of an update no "
+	                 "smaller than a threshold $u$), we can solve for an optimal learning rate "
+	                 "$\\eta(b)$. In the noise-dominated regime (common in stochastic "
+	                 "optimisation) this optimal rate is asymptotically $\\eta(b) \\propto "
+	                 "\\sqrt{b}$. This result gives the square-root scaling law a firm "
+	                 "theoretical basis; its exact form is $\\eta(b) = (-ubh + \\sqrt{u^2b^2h^2 "
+	                 "+ 16\\sigma^2ub})/(4\\sigma^2)$, where $h$ is the curvature of the "
+	                 "objective, $u$ the minimum-progress requirement and $\\sigma^2$ the "
+	                 "variance of the gradient noise.",
 };

@@ -87,7 +87,7 @@ static const struct bc_point points[] = {
  * variant that shows it (NULL: a refused input, tested in tests/test_CLAIM_ID.c); one for
  * every outside point. */
 static const struct bc_finding findings[] = {
-	{"FILL_IN", "FILL IN"},
+	{"FILL_IN", "FILL IN", .brief = "FILL IN: the finding in one line (about 60 characters)"},
 };
 
 extern const struct bc_sim bc_sim_CLAIM_ID;
@@ -118,4 +118,6 @@ const struct bc_claim bc_claim_CLAIM_ID = {
 	.variants = variants,
 	.n_variants = 0, /* FILL IN: sizeof variants / sizeof *variants */
 	.plot_caption = NULL, /* the report's caption under the figure; NULL: a generic one */
+	.seed_quote = "FILL IN: the seed's sentence(s) stating the formula, verbatim",
+	.seed_quote_en = "FILL IN: their English reading",
 };
