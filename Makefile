@@ -3,6 +3,13 @@
 #   make                  build $(BUILD)/batchcheck
 #   make check            build and run every test, then the harness (`batchcheck check`)
 #   make check SANITIZE=1 the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make valgrind         the test suite (every Criterion worker followed) and a few CLI
+#                         commands under valgrind's memcheck; fails on any memory error or
+#                         definite or possible leak (tests/run-valgrind); a planted leak
+#                         (tests/probe/leak.c) must make it fail first. Slow: not in CI
+#   make calibrate        the harness's false-alarm rates over 400 seeds per point
+#                         (`batchcheck calibrate --help`; CALIBRATE_FLAGS adds options);
+#                         the table also goes to $(BUILD)/calibrate.txt
 #   make plots            gnuplot figures (PDF and PNG) into $(BUILD)/plots
 #   make report           run the harness, draw the plots, typeset reports/report.pdf
 #   make bench            Monte Carlo hot-path benchmark (ratios)
@@ -61,7 +68,8 @@ SEED ?= 1
 # The report's date: SOURCE_DATE_EPOCH, else the last commit's time, so rebuilds match.
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
-.PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz ziggurat-tables FORCE
+.PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz ziggurat-tables \
+	valgrind calibrate FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -140,6 +148,52 @@ $(BUILD)/tests/leak-probe: $(BUILD)/obj/tests/probe/leak.o $(LIB)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
 
+# Valgrind's memcheck. tests/run-valgrind follows every process (Criterion's workers are
+# re-executed copies of the runner) and fails on any error in any process's log. The runner
+# for it is the same test objects with tests/valgrind/main.c, which scales every per-test
+# timeout by 50 (valgrind is 20-50 times slower). First the planted leak must fail it with
+# its stack, then a few CLI commands (the tests start the CLI through the shell, which runs
+# natively), then the whole test suite.
+VG_BIN := $(BUILD)/tests/run-valgrind
+VG_RUN = tests/run-valgrind $(BUILD)/valgrind-logs/$(1)
+$(VG_BIN): $(BUILD)/obj/tests/valgrind/main.o $(TEST_OBJ) $(LIB)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
+
+valgrind: $(BIN) $(VG_BIN) $(BUILD)/tests/leak-probe $(REPORT)/report.pdf
+ifeq ($(SANITIZE),1)
+	@echo "make valgrind needs an unsanitized build (no SANITIZE=1)"; exit 2
+endif
+	$(Q)if $(call VG_RUN,leak-probe) $(BUILD)/tests/leak-probe > $(BUILD)/valgrind-probe.log 2>&1; \
+		then echo "valgrind misses a deliberate leak (tests/probe/leak.c)"; exit 1; fi
+	$(Q)grep -q 'definitely lost' $(BUILD)/valgrind-probe.log && \
+		grep -q 'corr_batch_var.c' $(BUILD)/valgrind-probe.log || { \
+		cat $(BUILD)/valgrind-probe.log; echo "the deliberate leak was not reported with its stack"; \
+		exit 1; }
+	@echo "  VALGRIND planted leak caught; CLI commands"
+	$(Q)$(call VG_RUN,list) $(BIN) list --verbose > /dev/null
+	$(Q)$(call VG_RUN,theory) $(BIN) theory neyman_allocation W=0.5,0.3,0.2 sigma=4,1,2 b=14 > /dev/null
+	$(Q)$(call VG_RUN,refusal) $(BIN) theory corr_batch_var sigma=nan m=8 rho=0.3 2> /dev/null; \
+		rc=$$?; [ $$rc = 2 ] || { echo "a refused input exited $$rc, not 2"; exit 1; }
+	$(Q)$(call VG_RUN,sim) $(BIN) sim sqrt_lr_law u=0.01 b=32 h=2 sigma=3 law=laplace \
+		--samples 3000 --threads 2 > /dev/null
+	$(Q)$(call VG_RUN,sweep) $(BIN) sweep corr_batch_var sigma=1 m=2,8 rho=0.1,0.5 \
+		--samples 2000 --threads 2 > /dev/null
+	$(Q)$(call VG_RUN,check) $(BIN) check corr_batch_var --budget 20000 --threads 2 > /dev/null; \
+		rc=$$?; [ $$rc -le 1 ] || { echo "check exited $$rc"; exit 1; }
+	$(Q)$(call VG_RUN,calibrate) $(BIN) calibrate noise_scale_progress/exp_noise \
+		bn_bias/small_batch --seeds 4 --budget 1000 --threads 2 > /dev/null; \
+		rc=$$?; [ $$rc -le 1 ] || { echo "calibrate exited $$rc"; exit 1; }
+	@echo "  VALGRIND the test suite (slow)"
+	$(Q)$(call VG_RUN,tests) $(VG_BIN)
+	@echo "valgrind: no memory error and no leak in any process"
+
+# The harness's false-alarm rates (src/calibrate.c); exit status 1 when a point is flagged.
+calibrate: $(BIN)
+	$(Q)$(BIN) calibrate $(CALIBRATE_FLAGS) > $(BUILD)/calibrate.txt; rc=$$?; \
+		cat $(BUILD)/calibrate.txt; exit $$rc
+
 $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  GNUPLOT $<")
@@ -200,7 +254,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := make gcc libc6-dev git libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
 	librandom123-dev gnuplot-nox texlive-latex-base texlive-latex-recommended \
 	texlive-fonts-recommended latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp \
-	latexmk poppler-utils clang libclang-rt-14-dev libomp-dev
+	latexmk poppler-utils clang libclang-rt-14-dev libomp-dev valgrind
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \
@@ -216,4 +270,4 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(LIB_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(BUILD)/obj/bench/bench_mc.d $(BUILD)/obj/bench/peer.d \
-	$(BUILD)/obj/tests/probe/leak.d
+	$(BUILD)/obj/tests/probe/leak.d $(BUILD)/obj/tests/valgrind/main.d

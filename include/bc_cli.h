@@ -47,5 +47,6 @@ int bc_cmd_theory(int argc, char **argv);
 int bc_cmd_sim(int argc, char **argv);
 int bc_cmd_sweep(int argc, char **argv);
 int bc_cmd_check(int argc, char **argv);
+int bc_cmd_calibrate(int argc, char **argv);
 
 #endif

@@ -36,6 +36,7 @@
 #include <stdint.h>
 
 #include "bc_claim.h"
+#include "bc_est.h"
 #include "bc_ulp.h"
 
 #define BC_MAX_POINTS 16
@@ -122,6 +123,29 @@ int bc_harness_comparisons(const struct bc_claim *c);
 /* Runs the harness over `claims`; the caller frees res->claims. Returns 0 iff all pass. */
 int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_config *cfg,
                    struct bc_run_result *res);
+
+/*
+ * The pieces of one point's decision, shared with `batchcheck calibrate` (bc_calibrate.h),
+ * which applies them to runs of a fixed size:
+ *  - bc_harness_point_setup parses point `index` of c and finds its theory value, the scale
+ *    its detectable error refers to, and the simulator observation it compares (index into
+ *    c->sim->obs); 0, or -1 with a one-line message;
+ *  - bc_harness_se is the SE the decision uses: the replicates' SE, floored at 2^-40 of
+ *    the scale;
+ *  - bc_harness_agrees is the decision at a given z: two-sided, or for BC_NOT_BELOW
+ *    one-sided (only an estimate more than z SE below the theory disagrees).
+ * A point's decisive run draws from the stream (seed, claim, BC_PURPOSE_MAIN, index).
+ */
+struct bc_point_setup {
+	struct bc_args args;
+	double theory, scale;
+	int obs;
+};
+int bc_harness_point_setup(const struct bc_claim *c, int index, struct bc_point_setup *ps,
+                           char *err, size_t errlen);
+double bc_harness_se(struct bc_moments m, double scale);
+bool bc_harness_agrees(enum bc_point_kind kind, double estimate, double theory, double se,
+                       double z);
 
 bool bc_verdict_ok(enum bc_verdict v);
 const char *bc_verdict_name(enum bc_verdict v);

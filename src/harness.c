@@ -53,6 +53,44 @@ int bc_harness_comparisons(const struct bc_claim *c)
 	return n;
 }
 
+int bc_harness_point_setup(const struct bc_claim *c, int index, struct bc_point_setup *ps,
+                           char *err, size_t errlen)
+{
+	const struct bc_point *pt = &c->points[index];
+	ps->theory = ps->scale = NAN;
+	ps->obs = -1;
+	if (bc_param_parse_line(c, pt->args, true, &ps->args, err, errlen))
+		return -1;
+	struct bc_outputs th;
+	c->theory(&ps->args, &th);
+	int ti = bc_output_index(&th, pt->output), oi = obs_index(c, pt->output);
+	if (ti < 0 || oi < 0) {
+		snprintf(err, errlen, "no output '%s' to compare", pt->output);
+		return -1;
+	}
+	ps->theory = th.v[ti];
+	int si = pt->scale_output ? bc_output_index(&th, pt->scale_output) : ti;
+	if (si < 0) {
+		snprintf(err, errlen, "no output '%s' to scale by", pt->scale_output);
+		return -1;
+	}
+	ps->scale = fabs(th.v[si]);
+	ps->obs = oi;
+	return 0;
+}
+
+double bc_harness_se(struct bc_moments m, double scale)
+{
+	return fmax(bc_est_se(m), BC_SE_FLOOR_REL * scale);
+}
+
+bool bc_harness_agrees(enum bc_point_kind kind, double estimate, double theory, double se,
+                       double z)
+{
+	return kind == BC_NOT_BELOW ? estimate - theory >= -z * se
+	                            : fabs(estimate - theory) <= z * se;
+}
+
 static void run_point(const struct bc_claim *c, int index, const struct bc_run_result *run,
                       struct bc_point_result *pr)
 {
@@ -61,22 +99,14 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	pr->point = pt;
 	pr->verdict = BC_FAIL;
 	pr->theory = pr->estimate = pr->se = pr->z = pr->detectable = NAN;
-	if (bc_param_parse_line(c, pt->args, true, &pr->args, pr->error, sizeof pr->error))
+	struct bc_point_setup ps;
+	int bad = bc_harness_point_setup(c, index, &ps, pr->error, sizeof pr->error);
+	pr->args = ps.args;
+	if (bad)
 		return;
-	struct bc_outputs th;
-	c->theory(&pr->args, &th);
-	int ti = bc_output_index(&th, pt->output), oi = obs_index(c, pt->output);
-	if (ti < 0 || oi < 0) {
-		snprintf(pr->error, sizeof pr->error, "no output '%s' to compare", pt->output);
-		return;
-	}
-	pr->theory = th.v[ti];
-	int si = pt->scale_output ? bc_output_index(&th, pt->scale_output) : ti;
-	if (si < 0) {
-		snprintf(pr->error, sizeof pr->error, "no output '%s' to scale by", pt->scale_output);
-		return;
-	}
-	double scale = fabs(th.v[si]);
+	pr->theory = ps.theory;
+	int oi = ps.obs;
+	double scale = ps.scale;
 	struct bc_moments m[BC_MAX_OUT];
 	struct bc_stream_id id = {cfg->seed, bc_rng_claim_hash(c->id), BC_PURPOSE_PILOT,
 	                          (uint32_t)index};
@@ -116,11 +146,10 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		}
 	}
 	pr->estimate = m[oi].mean;
-	pr->se = fmax(bc_est_se(m[oi]), BC_SE_FLOOR_REL * scale);
+	pr->se = bc_harness_se(m[oi], scale);
 	pr->z = (pr->estimate - pr->theory) / pr->se;
 	pr->detectable = bc_stats_detectable(pr->se, scale, run->z, run->z_power);
-	bool agrees = pt->kind == BC_NOT_BELOW ? pr->estimate - pr->theory >= -run->z * pr->se
-	                                       : fabs(pr->estimate - pr->theory) <= run->z * pr->se;
+	bool agrees = bc_harness_agrees(pt->kind, pr->estimate, pr->theory, pr->se, run->z);
 	/* A disagreement at level alpha stands whatever the power; an agreement means something
 	 * only when the run could have seen the error `detect`. */
 	bool powered = !pr->pilot_only && pr->needed <= cfg->budget &&
