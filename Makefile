@@ -18,6 +18,7 @@
 #   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
 #   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
 #   make fuzz             libFuzzer on the parameter parser for FUZZ_SECONDS (default 60)
+#   make mutate           mutation testing of theory/ and sim/ (about an hour; a benchmark)
 #   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
@@ -62,6 +63,7 @@ MAIN_OBJ := $(BUILD)/obj/src/main.o
 BIN := $(BUILD)/batchcheck
 LIB := $(BUILD)/libbatchcheck.a
 TEST_BIN := $(BUILD)/tests/run
+MUTATE_TOOL := $(BUILD)/tools/mutate
 PLOTS := $(patsubst plots/%.gp,$(BUILD)/plots/%.pdf,$(wildcard plots/*.gp))
 REPORT := $(BUILD)/report
 SEED ?= 1
@@ -69,7 +71,7 @@ SEED ?= 1
 EPOCH := $(or $(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null),0)
 
 .PHONY: all check plots report bench install deps deps-bench clean new-claim fuzz ziggurat-tables \
-	valgrind calibrate FORCE
+	valgrind calibrate mutate FORCE
 all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
@@ -85,10 +87,11 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
 
-# The tests run the CLI and read the report, so they know where both are.
+# The tests run the CLI and the mutator and read the report, so they know where all are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
-	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"'
-$(TEST_BIN): $(TEST_OBJ) $(LIB)
+	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"' \
+	-DBC_MUTATE_TOOL='"$(abspath $(MUTATE_TOOL))"'
+$(TEST_BIN): $(TEST_OBJ) $(LIB) | $(MUTATE_TOOL)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
@@ -240,6 +243,19 @@ fuzz: $(BUILD)/fuzz/fuzz_param
 	$(Q)$< -max_total_time=$(FUZZ_SECONDS) -max_len=512 -print_final_stats=1 \
 		$(BUILD)/fuzz-corpus tests/fuzz/corpus > $(BUILD)/fuzz.log 2>&1; \
 		rc=$$?; tail -8 $(BUILD)/fuzz.log; exit $$rc
+
+# Mutation testing, a benchmark of about an hour, not a test: scripts/mutate builds each
+# mutant tools/mutate.c makes of theory/ and sim/ in a copy of the tree under
+# $(BUILD)/mutate and runs the harness on it; report in $(BUILD)/mutate/report.txt.
+# MUTATE_SITES (default 25) sites per file, 0 for all; `scripts/mutate --report` rewrites
+# the report from the last run's results with the marks the sources hold now.
+$(MUTATE_TOOL): tools/mutate.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(WARNINGS) $(SAN) $(CFLAGS) $< -o $@
+mutate: $(BIN) $(MUTATE_TOOL)
+	$(Q)env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS BUILD="$(BUILD)" CC="$(CC)" CFLAGS="$(CFLAGS)" \
+		$(if $(MUTATE_SITES),MUTATE_SITES="$(MUTATE_SITES)") scripts/mutate
 
 # The scaffold of a new claim (scripts/new-claim says what it writes).
 new-claim:

@@ -89,6 +89,8 @@ static void theory(const struct bc_args *in, struct bc_outputs *out)
 	out->n = 1;
 	snprintf(out->name[0], BC_NAME_LEN, "var");
 	/* fmax: at the edge double below -1/(m-1) the exact value is a tiny negative; it is 0 */
+	/* mutate: mc-equivalent 0->(-1)#2: fmax(t, -1) differs from fmax(t, 0) only where t < 0,
+	 * at the edge double only, where the simulator refuses (it needs t >= 2^-60) */
 	out->v[0] = (s * s) * (fmax(fma(m - 1, rho, 1), 0) / m);
 }
 
