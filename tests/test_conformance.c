@@ -34,7 +34,7 @@ Test(conformance, every_claim_has_its_points_variants_findings_and_files)
 /* The harness at a 5% detectable error: quick, and every planted variant and outside point
  * of a conforming claim is far beyond it. */
 Test(conformance, every_claim_passes_rejects_its_variants_and_flags_its_outside_points,
-     .timeout = 240)
+     .timeout = 600)
 {
 	struct bc_config cfg;
 	bc_config_default(&cfg);
