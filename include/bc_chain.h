@@ -88,6 +88,11 @@ int bc_chain_window(const struct bc_chain *ch);
 /* Scratch each thread must give bc_chain_run, in doubles. */
 size_t bc_chain_work_doubles(const struct bc_chain *ch);
 
+/* A chain as a simulator's plan: `.plan_free = bc_chain_plan_free, .work_doubles =
+ * bc_chain_plan_work` in a struct bc_sim whose plan_new returns bc_chain_new. */
+void bc_chain_plan_free(void *plan);
+size_t bc_chain_plan_work(const void *plan);
+
 /* One chain from x_0 = 0: every draw from r, the averages into *o. */
 void bc_chain_run(const struct bc_chain *ch, gsl_rng *r, double *work, struct bc_chain_obs *o);
 

@@ -57,16 +57,6 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	return bc_chain_new(&spec, err, errlen);
 }
 
-static void plan_free(void *p)
-{
-	bc_chain_free(p);
-}
-
-static size_t work_doubles(const void *p)
-{
-	return bc_chain_work_doubles(p);
-}
-
 static void replicate(const void *p, gsl_rng *r, double *work, double *obs)
 {
 	struct bc_chain_obs o;
@@ -83,7 +73,7 @@ const struct bc_sim bc_sim_eigen_stationary_error = {
 	             "per-sample gradients with noise correlated across eigendirections, every "
 	             "one drawn; " BC_CHAIN_RULE " of (u^T x)^2 along the eigenvector of lambda",
 	.plan_new = plan_new,
-	.plan_free = plan_free,
-	.work_doubles = work_doubles,
+	.plan_free = bc_chain_plan_free,
+	.work_doubles = bc_chain_plan_work,
 	.replicate = replicate,
 };

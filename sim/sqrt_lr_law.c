@@ -49,16 +49,6 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	return bc_chain_new(&s, err, errlen);
 }
 
-static void plan_free(void *p)
-{
-	bc_chain_free(p);
-}
-
-static size_t work_doubles(const void *p)
-{
-	return bc_chain_work_doubles(p);
-}
-
 static void replicate(const void *p, gsl_rng *r, double *work, double *obs)
 {
 	struct bc_chain_obs o;
@@ -75,7 +65,7 @@ const struct bc_sim bc_sim_sqrt_lr_law = {
 	             "of b per-sample gradients h_i x + xi_i, every one drawn; " BC_CHAIN_RULE
 	             " of Delta^2 and of x^2 (at=k: the k-th step alone)",
 	.plan_new = plan_new,
-	.plan_free = plan_free,
-	.work_doubles = work_doubles,
+	.plan_free = bc_chain_plan_free,
+	.work_doubles = bc_chain_plan_work,
 	.replicate = replicate,
 };

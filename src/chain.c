@@ -212,6 +212,16 @@ size_t bc_chain_work_doubles(const struct bc_chain *ch)
 	return (size_t)ch->steps_per_fill * (size_t)ch->per_step;
 }
 
+void bc_chain_plan_free(void *plan)
+{
+	bc_chain_free(plan);
+}
+
+size_t bc_chain_plan_work(const void *plan)
+{
+	return bc_chain_work_doubles(plan);
+}
+
 /* The batch's mean gradient into g, from this step's draws z = [F | e_1 .. e_b | e'_1..b]. */
 static void batch_gradient(const struct bc_chain *ch, const double *z, const double *x,
                            double *g)
