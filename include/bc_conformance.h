@@ -29,7 +29,9 @@ typedef void (*bc_conformance_say)(void *ctx, const char *line);
 int bc_conformance_static(const struct bc_claim *c, const char *root, bc_conformance_say say,
                           void *ctx);
 
-/* The verdicts of a harness run on the claim. Returns the number of problems. */
+/* The verdicts of a harness run on the claim: its ulp bound met (unless the run skipped the
+ * sweep), every in-regime point passed, every variant rejected, every outside point flagged.
+ * Returns the number of problems. */
 int bc_conformance_verdicts(const struct bc_claim_result *cr, bc_conformance_say say,
                             void *ctx);
 

@@ -11,7 +11,7 @@ if (!exists("out")) out = 'build/plots/sqrt_lr_law'
 dense = '1,2,3,5,8,13,20,32,50,80,128,200,320,500,800,1280,2000,3200,5000,8000,12800,20000,32000,50000,100000'
 bs = '1,4,16,64,256,1024,2048'
 sweep = bc.' sweep sqrt_lr_law u=0.001 h=1 sigma=1 b='
-N = 4000
+N = 1000
 n = sprintf(' --samples %d --threads 2', N)
 
 set table $theory

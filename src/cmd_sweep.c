@@ -24,7 +24,8 @@ static const char help[] =
         "parameters, each theory output, and with --samples N >= 2 (default: theory only)\n"
         "each simulated output's estimate and standard error. Blocks are separated by two\n"
         "blank lines whenever the first listed parameter changes (gnuplot's `index`).\n"
-        "Grid point k draws from the Philox stream keyed by (S, claim, sweep, k).\n";
+        "Grid point k draws from the Philox stream keyed by (S, claim, sweep, k); the\n"
+        "points run in parallel on T threads, and the table does not depend on T.\n";
 
 struct axis {
 	const char *name; /* the claim's own spelling */
@@ -64,6 +65,37 @@ static int split_word(const struct bc_claim *c, char *word, struct axis *ax, cha
 		ax->values[ax->n++] = v;
 	}
 	return 0;
+}
+
+/*
+ * The grid's simulations. A grid of at least as many points as threads runs its points in
+ * parallel, one thread each (a point's replicates fill few blocks in a plot's sweep, so
+ * they would leave threads idle); a smaller grid gives each point every thread. Point k's
+ * numbers depend on neither: its stream is keyed by k and its blocks merge in a fixed
+ * order. A refusal is reported for the first refused point, as a serial run would.
+ */
+static int simulate_grid(const struct bc_claim *c, const struct bc_args *in, int total,
+                         uint64_t seed, uint64_t samples, int threads, int n_obs,
+                         struct bc_moments *mc)
+{
+	int outer = total >= threads ? threads : 1, first_bad = total;
+	char (*errs)[BC_ERR_LEN] = calloc((size_t)total, sizeof *errs);
+	if (!errs)
+		return bc_cli_usage_error("out of memory");
+#pragma omp parallel for num_threads(outer) schedule(dynamic, 1)
+	for (int k = 0; k < total; k++) {
+		struct bc_stream_id id = {seed, bc_rng_claim_hash(c->id), BC_PURPOSE_CLI,
+		                          (uint32_t)k + 1};
+		if (bc_mc_run(c, &in[k], &id, samples, outer > 1 ? 1 : threads,
+		              &mc[(size_t)k * (size_t)n_obs], errs[k], sizeof errs[k])) {
+#pragma omp critical(sweep_first_bad)
+			if (k < first_bad)
+				first_bad = k;
+		}
+	}
+	int status = first_bad < total ? bc_cli_usage_error(errs[first_bad]) : 0;
+	free(errs);
+	return status;
 }
 
 int bc_cmd_sweep(int argc, char **argv)
@@ -123,12 +155,9 @@ int bc_cmd_sweep(int argc, char **argv)
 			break;
 		}
 		c->theory(&in[k], &th[k]);
-		struct bc_stream_id id = {seed, bc_rng_claim_hash(c->id), BC_PURPOSE_CLI,
-		                          (uint32_t)k + 1};
-		if (samples && bc_mc_run(c, &in[k], &id, samples, (int)threads,
-		                         &mc[(size_t)k * (size_t)n_obs], err, sizeof err))
-			status = bc_cli_usage_error(err);
 	}
+	if (status == 0 && samples)
+		status = simulate_grid(c, in, total, seed, samples, (int)threads, n_obs, mc);
 	if (status == 0) {
 		printf("# %s: seed %llu, %llu replicates per point\n#", c->id,
 		       (unsigned long long)seed, (unsigned long long)samples);

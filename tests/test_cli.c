@@ -275,6 +275,35 @@ Test(cli, sweep_names_its_columns_in_a_header_line)
 	free(err);
 }
 
+/* A sweep runs its grid points in parallel: the table is the same bytes on one thread,
+ * on three (points in parallel) and on eight (more threads than points: each point's
+ * replicates in parallel); a refusal names the first refused point, as a serial run would. */
+Test(cli, a_sweep_is_the_same_on_any_thread_count)
+{
+	const char *grid = "sweep sqrt_lr_law u=0.001 h=1 sigma=1 b=1,4,16,64 --samples 3000";
+	char *first = NULL, *err, args[256];
+	for (int t = 1; t <= 8; t += t == 1 ? 2 : 5) {
+		char *out;
+		snprintf(args, sizeof args, "%s --threads %d", grid, t);
+		cr_assert_eq(bc_test_cli(args, &out, &err), 0, "%s: %s", args, err);
+		free(err);
+		if (!first)
+			first = out;
+		else {
+			cr_assert_str_eq(out, first, "%s differs from one thread", args);
+			free(out);
+		}
+	}
+	free(first);
+	cr_assert_eq(bc_test_cli("sweep neyman_allocation W=0.5,0.3,0.2 sigma=4,2,1 b=5,2,1 "
+	                         "--samples 10 --threads 3", &first, &err), 2);
+	cr_assert(strstr(err, "'b' = 2 is invalid") && !strchr(strchr(err, '\n') + 1, '\n'),
+	          "not the first refused point, on one line: %s", err);
+	cr_assert_str_empty(first);
+	free(first);
+	free(err);
+}
+
 /* --no-ulp is for measuring the Monte Carlo checks alone: the sweep is reported as skipped
  * and the run fails, and the JSON says so without a made-up worst input. */
 Test(cli, a_skipped_ulp_sweep_is_reported_and_never_passes)

@@ -40,6 +40,8 @@ Test(conformance, every_claim_passes_rejects_its_variants_and_flags_its_outside_
 	bc_config_default(&cfg);
 	cfg.detect = 0.05;
 	cfg.threads = 2;
+	/* tests/test_ulp.c holds every claim to its ulp bound over this very sweep */
+	cfg.ulp_sweep = false;
 	struct lines l = {"", 0};
 	for (int i = 0; i < bc_n_claims; i++) {
 		struct bc_run_result res;
