@@ -98,12 +98,18 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB) | $(MUTATE_TOOL)
 
 # One harness run feeds the report, the report test and the table `make check` ends with.
 # Its exit status is kept: 0 pass, 1 a check failed (the report still shows it), 2 error.
-$(REPORT)/results.json $(REPORT)/results.tex &: $(BIN) $(REPORT)/seed
+# The run's other files follow results.json: one of them missing reruns it (a grouped target
+# with a member missing is not remade by GNU make 4.3, Debian 12's).
+$(REPORT)/results.json: $(BIN) $(REPORT)/seed
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CHECK   seed $(SEED)")
+	$(Q)rm -f $(REPORT)/results.tex $(REPORT)/results.txt $(REPORT)/results.status
 	$(Q)$(BIN) check --seed $(SEED) --json-out $(REPORT)/results.json \
 		--tex-out $(REPORT)/results.tex > $(REPORT)/results.txt; \
-	rc=$$?; echo $$rc > $(REPORT)/results.status; [ $$rc -le 1 ]
+	rc=$$?; echo $$rc > $(REPORT)/results.status; [ $$rc -le 1 ] || { rm -f $@; exit 1; }
+
+$(REPORT)/results.tex $(REPORT)/results.txt $(REPORT)/results.status: $(REPORT)/results.json
+	$(Q)test -f $@ || { rm -f $<; $(MAKE) --no-print-directory $<; }
 
 # SEED as a file, rewritten only when it changes, so `make report SEED=2` reruns the harness.
 $(REPORT)/seed: FORCE
@@ -126,7 +132,7 @@ $(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provena
 	@# latexmk leaves the PDF alone when no input's content changed: mark it up to date
 	$(Q)touch $@
 
-report: $(REPORT)/report.pdf
+report: $(REPORT)/report.pdf $(REPORT)/results.txt $(REPORT)/results.status
 	$(Q)cp $< reports/report.pdf
 	$(Q)cat $(REPORT)/results.txt
 	@echo "wrote reports/report.pdf"
@@ -134,7 +140,8 @@ report: $(REPORT)/report.pdf
 
 # Criterion's synthesis line, then the harness's "N passed, N failed" line. Sanitized, the
 # leak probe runs first and must fail: a leak in project code is never silenced.
-check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf $(if $(SAN),$(BUILD)/tests/leak-probe)
+check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf $(REPORT)/results.txt $(REPORT)/results.status \
+	$(if $(SAN),$(BUILD)/tests/leak-probe)
 ifeq ($(SANITIZE),1)
 	$(Q)if $(call RUN_TESTS,$(BUILD)/tests/leak-probe) > $(BUILD)/leak-probe.log 2>&1; then \
 		echo "the sanitized run misses a deliberate leak (tests/probe/leak.c)"; exit 1; fi
