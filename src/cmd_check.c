@@ -8,11 +8,13 @@
 #include "bc_check_print.h"
 #include "bc_claim.h"
 #include "bc_cli.h"
+#include "bc_journal.h"
 
 static const char help[] =
         "usage: batchcheck check [ID ...] [--seed S] [--threads T] [--json] [--alpha A]\n"
         "                        [--detect D] [--power P] [--budget N]\n"
         "                        [--json-out FILE] [--tex-out FILE] [--no-ulp]\n"
+        "                        [--journal FILE]\n"
         "\n"
         "Runs every check of the named claims (all claims if none):\n"
         "  - double vs MPFR over the claim's whole domain, within its stated ulp bound;\n"
@@ -33,6 +35,10 @@ static const char help[] =
         "--no-ulp skips the double-vs-MPFR sweep; its check is then reported as skipped and\n"
         "fails the run: it is for measuring what the Monte Carlo checks alone decide (tests,\n"
         "make mutate), never a way to pass.\n"
+        "--journal FILE makes the run resumable: each finished check point's result is\n"
+        "appended to FILE (fsync'd, one checksummed line each); run the same command again\n"
+        "after a kill and the points already there are taken from it, giving the same bytes\n"
+        "as an uninterrupted run. A FILE from another seed, options or claim set is refused.\n"
         "Exit status 0 iff everything passes. Progress goes to stderr when it is a terminal.\n"
         "Results depend on S but never on T (default: all cores).\n";
 
@@ -87,7 +93,7 @@ int bc_cmd_check(int argc, char **argv)
 	bc_config_default(&cfg);
 	uint64_t threads = (uint64_t)bc_cli_default_threads();
 	bool json = false, no_ulp = false;
-	const char *json_out = NULL, *tex_out = NULL;
+	const char *json_out = NULL, *tex_out = NULL, *journal_path = NULL;
 	const struct bc_opt opts[] = {
 		{"seed", BC_OPT_U64, 0, 0x1p64, &cfg.seed},
 		{"threads", BC_OPT_U64, 1, 1024, &threads},
@@ -99,6 +105,7 @@ int bc_cmd_check(int argc, char **argv)
 		{"json-out", BC_OPT_STRING, 0, 0, &json_out},
 		{"tex-out", BC_OPT_STRING, 0, 0, &tex_out},
 		{"no-ulp", BC_OPT_FLAG, 0, 0, &no_ulp},
+		{"journal", BC_OPT_STRING, 0, 0, &journal_path},
 	};
 	char **rest = malloc(((size_t)argc + 1) * sizeof *rest), err[BC_ERR_LEN];
 	const struct bc_claim **chosen = malloc(((size_t)argc + (size_t)bc_n_claims) * sizeof *chosen);
@@ -142,12 +149,30 @@ int bc_cmd_check(int argc, char **argv)
 		status = BC_EXIT_USAGE;
 		goto out;
 	}
+	struct bc_journal *journal = NULL;
+	if (journal_path) {
+		char header[8192];
+		if (bc_journal_header(chosen, n, &cfg, header, sizeof header) < 0)
+			snprintf(err, sizeof err, "too many claims for one --journal");
+		else
+			journal = bc_journal_open(journal_path, header, err, sizeof err);
+		if (!journal) {
+			out_close(&jf, NULL, NULL);
+			out_close(&tf, NULL, NULL);
+			status = bc_cli_usage_error(err);
+			goto out;
+		}
+		bc_journal_attach(journal, &cfg);
+	}
 	struct bc_run_result res;
 	status = bc_harness_run(chosen, n, &cfg, &res) ? BC_EXIT_FAIL : 0;
-	if (!res.claims) {
+	/* a point the journal failed to keep fails the run: a resume would silently redo it */
+	int journal_bad = journal && bc_journal_close(journal, err, sizeof err);
+	if (!res.claims || journal_bad) {
 		out_close(&jf, NULL, NULL);
 		out_close(&tf, NULL, NULL);
-		status = bc_cli_usage_error("out of memory");
+		status = bc_cli_usage_error(res.claims ? err : "out of memory");
+		free(res.claims);
 		goto out;
 	}
 	/* `|`, not `||`: both files are finished (or removed) whatever the first one did */

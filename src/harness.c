@@ -21,6 +21,9 @@ void bc_config_default(struct bc_config *cfg)
 	cfg->budget = 50000000;
 	cfg->progress = false;
 	cfg->ulp_sweep = true;
+	cfg->point_known = NULL;
+	cfg->point_done = NULL;
+	cfg->hook_ctx = NULL;
 }
 
 bool bc_verdict_ok(enum bc_verdict v)
@@ -105,6 +108,8 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 	if (bad)
 		return;
 	pr->theory = ps.theory;
+	if (cfg->point_known && cfg->point_known(cfg->hook_ctx, c, index, pr))
+		return;
 	int oi = ps.obs;
 	double scale = ps.scale;
 	struct bc_moments m[BC_MAX_OUT];
@@ -160,6 +165,8 @@ static void run_point(const struct bc_claim *c, int index, const struct bc_run_r
 		pr->verdict = BC_FAIL;
 	else
 		pr->verdict = powered ? BC_PASS : BC_INCONCLUSIVE;
+	if (cfg->point_done)
+		cfg->point_done(cfg->hook_ctx, c, index, pr);
 }
 
 static void judge_variant(const struct bc_claim *c, const struct bc_variant *v,
