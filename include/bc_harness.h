@@ -85,6 +85,16 @@ struct bc_config {
 
 void bc_config_default(struct bc_config *cfg);
 
+/*
+ * Batteries, in the spirit of TestU01's SmallCrush / Crush / BigCrush: `quick` (the
+ * defaults, what `make check` runs) detects a 1% error, `standard` 0.3%, `thorough` 0.1%;
+ * the pilot and budget grow with them (replicates needed go as 1/detect^2). Sets cfg's
+ * detect, pilot and budget; -1 for an unknown name.
+ */
+int bc_config_battery(struct bc_config *cfg, const char *name);
+/* The batteries' names, "quick|standard|thorough". */
+extern const char bc_battery_names[];
+
 struct bc_point_result {
 	const struct bc_point *point;
 	struct bc_args args;

@@ -1,6 +1,7 @@
 /*
  * cmd_check.c - `batchcheck check [ID ...]`: the harness, as a table or JSON.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,7 +15,7 @@ static const char help[] =
         "usage: batchcheck check [ID ...] [--seed S] [--threads T] [--json] [--alpha A]\n"
         "                        [--detect D] [--power P] [--budget N]\n"
         "                        [--json-out FILE] [--tex-out FILE] [--no-ulp]\n"
-        "                        [--journal FILE]\n"
+        "                        [--battery quick|standard|thorough] [--journal FILE]\n"
         "\n"
         "Runs every check of the named claims (all claims if none):\n"
         "  - double vs MPFR over the claim's whole domain, within its stated ulp bound;\n"
@@ -35,6 +36,10 @@ static const char help[] =
         "--no-ulp skips the double-vs-MPFR sweep; its check is then reported as skipped and\n"
         "fails the run: it is for measuring what the Monte Carlo checks alone decide (tests,\n"
         "make mutate), never a way to pass.\n"
+        "--battery picks the detectable error and budgets: quick (the default, what make\n"
+        "check runs) D 0.01, pilot 10000, N 50000000; standard D 0.003, pilot 30000,\n"
+        "N 600000000; thorough D 0.001, pilot 100000, N 5000000000. --detect and --budget\n"
+        "given beside it override its values.\n"
         "--journal FILE makes the run resumable: each finished check point's result is\n"
         "appended to FILE (fsync'd, one checksummed line each); run the same command again\n"
         "after a kill and the points already there are taken from it, giving the same bytes\n"
@@ -93,7 +98,10 @@ int bc_cmd_check(int argc, char **argv)
 	bc_config_default(&cfg);
 	uint64_t threads = (uint64_t)bc_cli_default_threads();
 	bool json = false, no_ulp = false;
-	const char *json_out = NULL, *tex_out = NULL, *journal_path = NULL;
+	const char *json_out = NULL, *tex_out = NULL, *journal_path = NULL, *battery = "quick";
+	/* NAN and 0 mark "not given": a battery's values fill them */
+	cfg.detect = NAN;
+	cfg.budget = 0;
 	const struct bc_opt opts[] = {
 		{"seed", BC_OPT_U64, 0, 0x1p64, &cfg.seed},
 		{"threads", BC_OPT_U64, 1, 1024, &threads},
@@ -106,6 +114,7 @@ int bc_cmd_check(int argc, char **argv)
 		{"tex-out", BC_OPT_STRING, 0, 0, &tex_out},
 		{"no-ulp", BC_OPT_FLAG, 0, 0, &no_ulp},
 		{"journal", BC_OPT_STRING, 0, 0, &journal_path},
+		{"battery", BC_OPT_STRING, 0, 0, &battery},
 	};
 	char **rest = malloc(((size_t)argc + 1) * sizeof *rest), err[BC_ERR_LEN];
 	const struct bc_claim **chosen = malloc(((size_t)argc + (size_t)bc_n_claims) * sizeof *chosen);
@@ -119,6 +128,19 @@ int bc_cmd_check(int argc, char **argv)
 		status = bc_cli_usage_error(err);
 		goto out;
 	}
+	struct bc_config preset = cfg;
+	if (bc_config_battery(&preset, battery)) {
+		char q[BC_QUOTE_MAX + 4];
+		snprintf(err, sizeof err, "--battery '%s' is unknown: valid are %s", bc_quote(battery, q),
+		         bc_battery_names);
+		status = bc_cli_usage_error(err);
+		goto out;
+	}
+	cfg.pilot = preset.pilot;
+	if (isnan(cfg.detect))
+		cfg.detect = preset.detect;
+	if (cfg.budget == 0)
+		cfg.budget = preset.budget;
 	cfg.threads = (int)threads;
 	cfg.ulp_sweep = !no_ulp;
 	cfg.progress = isatty(STDERR_FILENO);
