@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "bc_check_peers.h"
 #include "bc_check_print.h"
 #include "bc_claim.h"
 #include "bc_cli.h"
@@ -90,8 +91,50 @@ static int out_close(struct out_file *o, void (*print)(FILE *, const struct bc_r
 	return bc_cli_usage_error(msg);
 }
 
-int bc_cmd_check(int argc, char **argv)
+static int agree(const struct bc_check_peers *p, int value)
 {
+	return p->agree ? p->agree(value) : value;
+}
+
+/* Opens the journal: the writer opens the file, the others take the writer's text; every
+ * process succeeds or fails alike. 0, or -1 with a one-line message. */
+static int open_journal(const struct bc_check_peers *p, const char *path,
+                        const struct bc_claim *const *chosen, int n,
+                        const struct bc_config *cfg, struct bc_journal **journal, char *err,
+                        size_t errlen)
+{
+	char header[8192];
+	int bad = bc_journal_header(chosen, n, cfg, header, sizeof header) < 0;
+	if (bad)
+		snprintf(err, errlen, "too many claims for one --journal");
+	else if (p->writer)
+		bad = !(*journal = bc_journal_open(path, header, err, errlen));
+	int all = agree(p, bad);
+	if (all && !bad)
+		snprintf(err, errlen, "another process could not open --journal '%s'", path);
+	else if (!all && p->share_text) {
+		size_t len = 0;
+		char *text = p->writer ? (char *)bc_journal_text(*journal, &len) : NULL;
+		bad = p->share_text(&text, &len);
+		if (!bad && !p->writer)
+			bad = !(*journal = bc_journal_from_text(text, len));
+		if (!p->writer)
+			free(text);
+		if ((all = agree(p, bad)))
+			snprintf(err, errlen, "cannot share --journal '%s' with every process", path);
+	}
+	if (all && *journal) {
+		char ignored[BC_ERR_LEN];
+		bc_journal_close(*journal, ignored, sizeof ignored);
+		*journal = NULL;
+	}
+	return all ? -1 : 0;
+}
+
+int bc_cmd_check_with(int argc, char **argv, const struct bc_check_peers *peers)
+{
+	static const struct bc_check_peers alone = {true, NULL, NULL};
+	const struct bc_check_peers *p = peers ? peers : &alone;
 	if (bc_cli_wants_help(argc, argv))
 		return fputs(help, stdout), 0;
 	struct bc_config cfg;
@@ -166,47 +209,51 @@ int bc_cmd_check(int argc, char **argv)
 			chosen[n] = bc_claims[n];
 
 	struct out_file jf, tf;
-	if (out_open(&jf, json_out) || out_open(&tf, tex_out)) {
+	out_open(&jf, NULL);
+	out_open(&tf, NULL);
+	if (agree(p, p->writer && (out_open(&jf, json_out) || out_open(&tf, tex_out)))) {
 		out_close(&jf, NULL, NULL);
-		status = BC_EXIT_USAGE;
+		out_close(&tf, NULL, NULL);
+		status = BC_EXIT_USAGE; /* the writer said why */
 		goto out;
 	}
 	struct bc_journal *journal = NULL;
-	if (journal_path) {
-		char header[8192];
-		if (bc_journal_header(chosen, n, &cfg, header, sizeof header) < 0)
-			snprintf(err, sizeof err, "too many claims for one --journal");
-		else
-			journal = bc_journal_open(journal_path, header, err, sizeof err);
-		if (!journal) {
-			out_close(&jf, NULL, NULL);
-			out_close(&tf, NULL, NULL);
-			status = bc_cli_usage_error(err);
-			goto out;
-		}
-		bc_journal_attach(journal, &cfg);
+	if (journal_path && open_journal(p, journal_path, chosen, n, &cfg, &journal, err,
+	                                 sizeof err)) {
+		out_close(&jf, NULL, NULL);
+		out_close(&tf, NULL, NULL);
+		status = bc_cli_usage_error(err);
+		goto out;
 	}
+	if (journal)
+		bc_journal_attach(journal, &cfg);
 	struct bc_run_result res;
 	status = bc_harness_run(chosen, n, &cfg, &res) ? BC_EXIT_FAIL : 0;
 	/* a point the journal failed to keep fails the run: a resume would silently redo it */
 	int journal_bad = journal && bc_journal_close(journal, err, sizeof err);
-	if (!res.claims || journal_bad) {
+	if (agree(p, !res.claims || journal_bad)) {
 		out_close(&jf, NULL, NULL);
 		out_close(&tf, NULL, NULL);
-		status = bc_cli_usage_error(res.claims ? err : "out of memory");
+		status = bc_cli_usage_error(!res.claims ? "out of memory"
+		                            : journal_bad ? err : "another process failed");
 		free(res.claims);
 		goto out;
 	}
 	/* `|`, not `||`: both files are finished (or removed) whatever the first one did */
 	if (out_close(&jf, bc_check_print_json, &res) | out_close(&tf, bc_check_print_tex, &res))
 		status = BC_EXIT_USAGE;
-	else if (json)
+	else if (p->writer && json)
 		bc_check_print_json(stdout, &res);
-	else
+	else if (p->writer)
 		bc_check_print_table(stdout, &res);
 	free(res.claims);
 out:
 	free(rest);
 	free(chosen);
-	return status;
+	return agree(p, status);
+}
+
+int bc_cmd_check(int argc, char **argv)
+{
+	return bc_cmd_check_with(argc, argv, NULL);
 }
