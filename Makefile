@@ -236,8 +236,12 @@ plots: $(PLOTS)
 # A benchmark, not a test: prints ratios measured in one run (see bench/bench_mc.c).
 $(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(BUILD)/obj/bench/peer.o $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
-bench: $(BUILD)/bench_mc
+bench: $(BUILD)/bench_mc $(MPI_BIN)
 	$(Q)$(BUILD)/bench_mc
+ifneq ($(MPI_BIN),)
+	@echo "MPI ranks against OpenMP threads (bench/mpi_scaling)"
+	$(Q)bench/mpi_scaling $(BUILD)
+endif
 
 # bc_vmath.h's speed (ns per element); `$(BUILD)/bench_vmath accuracy` runs its MPFR sweeps.
 .PHONY: bench-vmath

@@ -103,7 +103,7 @@ static int open_journal(const struct bc_check_peers *p, const char *path,
                         const struct bc_config *cfg, struct bc_journal **journal, char *err,
                         size_t errlen)
 {
-	char header[8192];
+	char header[8000];
 	int bad = bc_journal_header(chosen, n, cfg, header, sizeof header) < 0;
 	if (bad)
 		snprintf(err, errlen, "too many claims for one --journal");

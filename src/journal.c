@@ -17,7 +17,7 @@
 #include "bc_journal.h"
 
 #define MAGIC "batchcheck-journal v1"
-#define LINE_MAX_LEN 1024
+#define LINE_MAX_LEN 8192 /* a header names every claim: room for hundreds */
 
 struct entry {
 	char claim[96], point[96]; /* matched by name: the sscanf widths below are 95 */
@@ -255,6 +255,12 @@ struct bc_journal *bc_journal_open(const char *path, const char *header, char *e
 	struct stat st;
 	int existed = stat(path, &st) == 0;
 	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+	/* one run per journal: a second one appending to it would interleave its lines */
+	struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	if (j->fd >= 0 && fcntl(j->fd, F_SETLK, &lock) < 0) {
+		snprintf(err, errlen, "--journal '%s' is in use by another run", path);
+		goto fail;
+	}
 	size_t len = 0;
 	if (j->fd < 0 || !(j->text = read_all(j->fd, &len))) {
 		snprintf(err, errlen, "cannot use '%s' as --journal: %s", path, strerror(errno));

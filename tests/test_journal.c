@@ -5,6 +5,7 @@
  * Cheap on purpose: two claims whose points take milliseconds (--no-ulp: the sweep is not
  * journalled), so a whole run is about 0.1 s and the kill test can afford several kills.
  */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -278,6 +279,14 @@ Test(journal, a_journal_of_another_run_is_refused_and_left_alone)
 	after = slurp(notes, &len1);
 	cr_assert(len1 == 9 && memcmp(after, "precious\n", 9) == 0);
 	free(after);
+	/* a journal another run holds (its lock, taken here) */
+	int fd = open(path, O_RDWR);
+	struct flock lock = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+	cr_assert(fd >= 0 && fcntl(fd, F_SETLK, &lock) == 0);
+	snprintf(args, sizeof args, "check bn_bias --no-ulp --detect 0.2 --budget 2000 --journal %s",
+	         path);
+	bc_test_expect_usage_error(args, "is in use by another run");
+	close(fd);
 	snprintf(args, sizeof args, "check bn_bias --no-ulp --journal %s/no/such/dir/j", dir);
 	bc_test_expect_usage_error(args, "--journal");
 }
