@@ -191,7 +191,7 @@ $(VG_BIN): $(BUILD)/obj/tests/valgrind/main.o $(TEST_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
 
-valgrind: $(BIN) $(VG_BIN) $(BUILD)/tests/leak-probe $(REPORT)/report.pdf
+valgrind: $(BIN) $(MPI_BIN) $(VG_BIN) $(BUILD)/tests/leak-probe $(REPORT)/report.pdf
 ifeq ($(SANITIZE),1)
 	@echo "make valgrind needs an unsanitized build (no SANITIZE=1)"; exit 2
 endif
