@@ -20,7 +20,7 @@
 #   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
 #   make fuzz             libFuzzer on the parameter parser for FUZZ_SECONDS (default 60)
 #   make mutate           mutation testing of theory/ and sim/ (about an hour; a benchmark)
-#   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
+#   make install          install the CLI (and batchcheck-mpi, where built) into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
 CC ?= cc
@@ -293,9 +293,12 @@ new-claim:
 	@[ -n "$(ID)" ] || { echo "usage: make new-claim ID=name" >&2; exit 2; }
 	$(Q)scripts/new-claim $(ID)
 
-install: $(BIN)
+install: $(BIN) $(MPI_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck
+ifneq ($(MPI_BIN),)
+	install -m 755 $(MPI_BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck-mpi
+endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := make gcc libc6-dev git libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
