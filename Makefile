@@ -12,14 +12,15 @@
 #                         the table also goes to $(BUILD)/calibrate.txt
 #   make plots            gnuplot figures (PDF and PNG) into $(BUILD)/plots
 #   make report           run the harness, draw the plots, typeset reports/report.pdf
-#   make bench            Monte Carlo hot-path benchmark (ratios)
+#   make bench            Monte Carlo hot-path benchmark (ratios); with MPI, ranks vs threads
+#   (with MPI installed, `make` also builds $(BUILD)/batchcheck-mpi: src/mpi/, mpicc)
 #   make ziggurat-tables  regenerate src/ziggurat_tables.c (MPFR; tools/gen_ziggurat_tables.c)
 #   make deps             install the Debian packages the project needs (as root)
 #   make deps-bench       install python3-numpy, for the benchmark's NumPy peers only
 #   make new-claim ID=x   the scaffold of a new claim x (templates/claim/)
 #   make fuzz             libFuzzer on the parameter parser for FUZZ_SECONDS (default 60)
 #   make mutate           mutation testing of theory/ and sim/ (about an hour; a benchmark)
-#   make install          install the CLI into $(DESTDIR)$(PREFIX)/bin
+#   make install          install the CLI (and batchcheck-mpi, where built) into $(DESTDIR)$(PREFIX)/bin
 #   V=1                   show commands; CC, CFLAGS, PREFIX, DESTDIR are honoured
 
 CC ?= cc
@@ -87,14 +88,33 @@ $(BIN): $(MAIN_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
 
+# build/batchcheck-mpi, only where MPI is installed (mpicc found): `check` over MPI ranks
+# (src/mpi/main.c). mpicc wraps $(CC) (OMPI_CC), so CC=clang builds it with clang too. The
+# library is the plain one: only this program's own object sees mpi.h.
+MPICC := $(shell command -v mpicc 2>/dev/null)
+ifneq ($(MPICC),)
+MPI_BIN := $(BUILD)/batchcheck-mpi
+MPI_OBJ := $(BUILD)/obj/src/mpi/main.o
+all: $(MPI_BIN)
+$(BUILD)/obj/src/mpi/%.o: src/mpi/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MPICC   $<")
+	$(Q)OMPI_CC=$(CC) $(MPICC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+$(MPI_BIN): $(MPI_OBJ) $(LIB)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)OMPI_CC=$(CC) $(MPICC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
+-include $(MPI_OBJ:.o=.d)
+endif
+
 # The tests run the CLI and the mutator and read the report, so they know where all are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
 	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"' \
-	-DBC_MUTATE_TOOL='"$(abspath $(MUTATE_TOOL))"'
-$(TEST_BIN): $(TEST_OBJ) $(LIB) | $(MUTATE_TOOL)
+	-DBC_MUTATE_TOOL='"$(abspath $(MUTATE_TOOL))"' \
+	$(if $(MPI_BIN),-DBC_MPI_BINARY='"$(abspath $(MPI_BIN))"')
+$(TEST_BIN): $(TEST_OBJ) $(LIB) $(MPI_BIN) | $(MUTATE_TOOL)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
+	$(Q)$(CC) $(ALL_LDFLAGS) $(filter-out $(MPI_BIN),$^) -lcriterion $(LIBS) -o $@
 
 # One harness run feeds the report, the report test and the table `make check` ends with.
 # Its exit status is kept: 0 pass, 1 a check failed (the report still shows it), 2 error.
@@ -171,7 +191,7 @@ $(VG_BIN): $(BUILD)/obj/tests/valgrind/main.o $(TEST_OBJ) $(LIB)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ -lcriterion $(LIBS) -o $@
 
-valgrind: $(BIN) $(VG_BIN) $(BUILD)/tests/leak-probe $(REPORT)/report.pdf
+valgrind: $(BIN) $(MPI_BIN) $(VG_BIN) $(BUILD)/tests/leak-probe $(REPORT)/report.pdf
 ifeq ($(SANITIZE),1)
 	@echo "make valgrind needs an unsanitized build (no SANITIZE=1)"; exit 2
 endif
@@ -216,8 +236,12 @@ plots: $(PLOTS)
 # A benchmark, not a test: prints ratios measured in one run (see bench/bench_mc.c).
 $(BUILD)/bench_mc: $(BUILD)/obj/bench/bench_mc.o $(BUILD)/obj/bench/peer.o $(LIB)
 	$(Q)$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -o $@
-bench: $(BUILD)/bench_mc
+bench: $(BUILD)/bench_mc $(MPI_BIN)
 	$(Q)$(BUILD)/bench_mc
+ifneq ($(MPI_BIN),)
+	@echo "MPI ranks against OpenMP threads (bench/mpi_scaling)"
+	$(Q)bench/mpi_scaling $(BUILD)
+endif
 
 # bc_vmath.h's speed (ns per element); `$(BUILD)/bench_vmath accuracy` runs its MPFR sweeps.
 .PHONY: bench-vmath
@@ -269,15 +293,19 @@ new-claim:
 	@[ -n "$(ID)" ] || { echo "usage: make new-claim ID=name" >&2; exit 2; }
 	$(Q)scripts/new-claim $(ID)
 
-install: $(BIN)
+install: $(BIN) $(MPI_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck
+ifneq ($(MPI_BIN),)
+	install -m 755 $(MPI_BIN) $(DESTDIR)$(PREFIX)/bin/batchcheck-mpi
+endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := make gcc libc6-dev git libgsl-dev libmpfr-dev libgmp-dev libcriterion-dev \
 	librandom123-dev gnuplot-nox texlive-latex-base texlive-latex-recommended \
 	texlive-fonts-recommended latex-cjk-common latex-cjk-chinese-arphic-gbsn00lp \
-	latexmk poppler-utils clang libclang-rt-14-dev libomp-dev valgrind
+	latexmk poppler-utils clang libclang-rt-14-dev libomp-dev valgrind \
+	libopenmpi-dev openmpi-bin
 deps:
 	$(SUDO) apt-get update
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends \

@@ -60,6 +60,8 @@ enum bc_verdict {
 	BC_NOT_FLAGGED   /* an outside-regime point where the formula still agreed */
 };
 
+struct bc_point_result;
+
 struct bc_config {
 	uint64_t seed;
 	int threads;
@@ -71,9 +73,27 @@ struct bc_config {
 	bool progress;  /* one line per point on stderr */
 	bool ulp_sweep; /* run the double-vs-MPFR sweep (always, from the CLI; tests of the
 	                   Monte Carlo decisions alone may skip it: it fails them then) */
+	/* Resuming (bc_journal.h); NULL when unused. point_known fills a check point's result
+	 * (its args and theory already set) from an earlier run and returns true, so the point
+	 * is not run; point_done hears of each point this run decided without an error. */
+	bool (*point_known)(void *ctx, const struct bc_claim *c, int index,
+	                    struct bc_point_result *pr);
+	void (*point_done)(void *ctx, const struct bc_claim *c, int index,
+	                   const struct bc_point_result *pr);
+	void *hook_ctx;
 };
 
 void bc_config_default(struct bc_config *cfg);
+
+/*
+ * Batteries, in the spirit of TestU01's SmallCrush / Crush / BigCrush: `quick` (the
+ * defaults, what `make check` runs) detects a 1% error, `standard` 0.3%, `thorough` 0.1%;
+ * the pilot and budget grow with them (replicates needed go as 1/detect^2). Sets cfg's
+ * detect, pilot and budget; -1 for an unknown name.
+ */
+int bc_config_battery(struct bc_config *cfg, const char *name);
+/* The batteries' names, "quick|standard|thorough". */
+extern const char bc_battery_names[];
 
 struct bc_point_result {
 	const struct bc_point *point;

@@ -33,4 +33,19 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
                    const struct bc_stream_id *id, uint64_t first, uint64_t replicates,
                    int threads, struct bc_moments *out, char *err, size_t errlen);
 
+/*
+ * Splitting each run's blocks over processes (build/batchcheck-mpi, src/mpi/): this
+ * process computes the blocks b with b % size == rank (threads share those as above), and
+ * `share` then makes every process's array of blocks whole, the same bits everywhere, and
+ * returns the largest `failed` over the processes (when it is not 0, blocks may be NULL and
+ * are not exchanged). Blocks a process did not compute are all-zero bits when shared. The
+ * merge stays in block order, so the result is the one process's, bit for bit. NULL (the
+ * default): this process alone.
+ */
+struct bc_mc_peers {
+	int rank, size;
+	int (*share)(struct bc_moments *blocks, size_t n_moments, int failed);
+};
+void bc_mc_set_peers(const struct bc_mc_peers *peers);
+
 #endif

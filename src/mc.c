@@ -4,8 +4,16 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bc_mc.h"
+
+static const struct bc_mc_peers *peers; /* NULL: one process */
+
+void bc_mc_set_peers(const struct bc_mc_peers *p)
+{
+	peers = p;
+}
 
 int bc_mc_n_obs(const struct bc_claim *c)
 {
@@ -45,14 +53,18 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 		return -1;
 	}
 	void *plan = sim->plan_new(c, in, err, errlen);
-	if (!plan)
+	if (!plan && !peers)
 		return -1;
 	size_t n_blocks = (size_t)((replicates + BC_MC_BLOCK - 1) / BC_MC_BLOCK);
-	struct bc_moments *blocks = malloc(n_blocks * (size_t)n_obs * sizeof *blocks);
-	size_t work_n = sim->work_doubles ? sim->work_doubles(plan) : 0;
-	int failed = blocks == NULL;
+	struct bc_moments *blocks = plan ? malloc(n_blocks * (size_t)n_obs * sizeof *blocks) : NULL;
+	size_t work_n = plan && sim->work_doubles ? sim->work_doubles(plan) : 0;
+	/* 3: the simulator refused (its message is in err); peers must still hear of it */
+	int failed = !plan ? 3 : blocks == NULL;
 	if (failed)
 		goto done; /* an `if` clause on the region would still run it, serially */
+	int rank = peers ? peers->rank : 0, size = peers ? peers->size : 1;
+	if (size > 1) /* the blocks of other processes, shared by bitwise OR */
+		memset(blocks, 0, n_blocks * (size_t)n_obs * sizeof *blocks);
 
 #pragma omp parallel num_threads(threads)
 	{
@@ -66,7 +78,7 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 		}
 #pragma omp for schedule(dynamic, 1)
 		for (size_t b = 0; b < n_blocks; b++) {
-			if (!ok)
+			if (!ok || (int)(b % (size_t)size) != rank)
 				continue;
 			uint64_t lo = first + (uint64_t)b * BC_MC_BLOCK, end = first + replicates;
 			uint64_t hi = lo + BC_MC_BLOCK < end ? lo + BC_MC_BLOCK : end;
@@ -90,6 +102,13 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 			gsl_rng_free(rng);
 	}
 done:
+	/* A process that failed keeps its own reason; one that did not learns of the others'. */
+	if (peers && peers->share(failed ? NULL : blocks, n_blocks * (size_t)n_obs, failed) &&
+	    !failed) {
+		snprintf(err, errlen, "another process could not run %llu replicates (out of memory)",
+		         (unsigned long long)replicates);
+		failed = 4;
+	}
 	if (!failed)
 		for (int k = 0; k < n_obs; k++) {
 			struct bc_moments m = {0, 0, 0};
@@ -106,6 +125,7 @@ done:
 		snprintf(err, errlen, "out of memory for %llu replicates",
 		         (unsigned long long)replicates);
 	free(blocks);
-	sim->plan_free(plan);
+	if (plan)
+		sim->plan_free(plan);
 	return failed ? -1 : 0;
 }
