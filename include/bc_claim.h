@@ -116,6 +116,9 @@ struct bc_claim {
 	const char *seed_formula; /* the formula as its source states it */
 	const char *seed_tex; /* the same in LaTeX math, for the report */
 	const char *model; /* the exact model the suite verifies: every convention pinned */
+	/* The same model as LaTeX text (math in $...$), for the report; NULL: the report prints
+	 * `model` as plain text. The README and `list --verbose` keep the plain text. */
+	const char *model_tex;
 	enum bc_seed_status seed_status;
 	const struct bc_finding *findings;
 	int n_findings;

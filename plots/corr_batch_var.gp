@@ -1,6 +1,6 @@
 # corr_batch_var: variance of a batch mean against batch size, for several correlations.
 # Lines: the closed form sigma^2 (1 + (m-1) rho) / m. Points: Monte Carlo estimates of the
-# literal simulator with 1-SE error bars. Crosses: an AR(1) batch (lag-1 correlation 0.5),
+# literal simulator with +-z SE error bars (z from the Makefile). Crosses: an AR(1) batch (lag-1 correlation 0.5),
 # outside the formula's regime, against the formula's line for rho = 0.5.
 # Run as: gnuplot -e "bc='build/batchcheck'; out='build/plots/corr_batch_var'" THIS_FILE
 if (!exists("bc")) bc = 'build/batchcheck'
@@ -18,19 +18,18 @@ set logscale xy
 set format y '10^{%T}'
 set xrange [0.8:320]
 set yrange [0.003:1.5]
-set key bottom left box opaque
+set key below box height 1
 set grid
 set title 'Variance of the mean of m samples with pairwise correlation {/Symbol r}'
 
 do for [t in "pdf png"] {
-    if (t eq "pdf") { set terminal pdfcairo enhanced size 6in,4.2in font 'Sans,10' } \
-    else { set terminal pngcairo enhanced size 900,630 font 'Sans,11' }
+    if (t eq "pdf") { eval pdfterm(12) } else { eval pngterm(12) }
     set output out.'.'.t
     plot for [i=0:3] theory index i using 2:4 with lines lw 2 lc i+1 \
              title sprintf('theory, {/Symbol r} = %s', word(rhos, i+1)), \
-         for [i=0:3] mc index i using 2:5:6 with yerrorbars pt 7 ps 0.6 lc i+1 \
-             title (i == 0 ? 'Monte Carlo, {/Symbol \261}1 SE (20000 batches)' : ''), \
-         ar1 using 2:5:6 with yerrorbars pt 2 ps 1 lc rgb 'black' \
-             title 'AR(1) batch, lag-1 {/Symbol r} = 0.5 (outside the regime)'
+         for [i=0:3] mc index i using 2:5:($6*z) with yerrorbars pt 7 ps 0.5 lc i+1 \
+             title (i == 0 ? 'Monte Carlo (20000 batches), '.bars : ''), \
+         ar1 using ($2*1.08):5:($6*z) with yerrorbars pt 2 ps 0.8 lc rgb 'black' \
+             title 'AR(1) batch, lag-1 {/Symbol r} = 0.5 (outside the regime; drawn at 1.08 m)'
     unset output
 }

@@ -347,7 +347,7 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		return;
 	}
 	/* Ragged right: the mistakes are prose, and justified short lines gape. The name column
-	 * is as wide as the longest name, but at most a quarter of the line: a longer name
+	 * is as wide as the longest name, but at most a third of the line: a longer name
 	 * breaks after an underscore. */
 	fputs("\\setlength{\\bcidwidth}{0pt}\\bcfit{\\bcidwidth}{variant}", f);
 	for (int v = 0; v < c->n_variants; v++) {
@@ -355,7 +355,7 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		tex_code(f, cr->variants[v].variant->name);
 		fputs("}", f);
 	}
-	fputs("\\bccap{\\bcidwidth}{0.25\\linewidth}\n"
+	fputs("\\bccap{\\bcidwidth}{0.34\\linewidth}\n"
 	      "\\noindent\\begin{tabularx}{\\linewidth}{@{}>{\\raggedright\\arraybackslash}"
 	      "p{\\bcidwidth}>{\\raggedright\\arraybackslash}Xrrl@{}}\n"
 	      "\\toprule\nvariant & the mistake & rejected at & max $|z|$ & verdict\\\\\n\\midrule\n",
@@ -407,7 +407,10 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	else
 		tex_text(f, c->seed_formula);
 	fputs("\n\\item[Model verified] ", f);
-	tex_text(f, c->model);
+	if (c->model_tex)
+		fputs(c->model_tex, f); /* LaTeX already: the claim typesets its own model */
+	else
+		tex_text(f, c->model);
 	fputs("\n\\item[Simulator] ", f);
 	tex_text(f, c->sim->mechanism);
 	fprintf(f, "\n\\item[Verdict] \\textbf{%s}\n\\end{description}\n\n",
@@ -441,7 +444,9 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	fputs("}: ", f);
 	tex_text(f, c->plot_caption ? c->plot_caption
 	                            : "theory lines, Monte Carlo points with error bars.");
-	fputs("}\\end{figure}}{}\n\n", f);
+	/* A sweep has no z of its own: its bars are the Makefile's PLOT_Z, beside the run's z. */
+	fputs(" Error bars: $\\pm\\bcplotz\\,$SE of the plotted sweep, about the width of the "
+	      "decision rule's band ($z = \\bcz$ in this run).}\\end{figure}}{}\n\n", f);
 	tex_point_list(f, cr);
 	/* the heading stays with its table, which cannot break */
 	fprintf(f, "\\bcneedspace{%d\\baselineskip}\n\\subsection*{Planted wrong variants}\n",
