@@ -123,7 +123,14 @@ $(REPORT)/provenance.tex: FORCE
 	$(Q)SOURCE_DATE_EPOCH=$(EPOCH) reports/provenance.sh "$(CC)" ../plots $(PLOT_Z) > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-$(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provenance.tex $(PLOTS)
+# The suite's measured error rates (reports/measured/, committed by whoever ran them).
+$(REPORT)/measured.tex: FORCE
+	@mkdir -p $(@D)
+	$(Q)reports/measured.sh reports/measured > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provenance.tex \
+		$(REPORT)/measured.tex $(PLOTS)
 	@$(if $(Q),echo "  LATEX   $@")
 	$(Q)cp reports/report.tex $(REPORT)/report.tex
 	$(Q)cd $(REPORT) && SOURCE_DATE_EPOCH=$(EPOCH) FORCE_SOURCE_DATE=1 \

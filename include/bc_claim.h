@@ -94,7 +94,7 @@ struct bc_finding {
 	const char *point;
 	const char *text;
 	/* The finding in one line (about 70 characters), for the report's Findings summary;
-	 * NULL: the text's first sentence, shortened. Write it as a designated initialiser
+	 * required (tests/test_conformance.c). Write it as a designated initialiser
 	 * after the two above: {"point", "text", .brief = "..."}. */
 	const char *brief;
 };
@@ -144,7 +144,8 @@ struct bc_claim {
 	/* The seed's own sentence(s) stating the formula, copied verbatim from the seed file
 	 * (its Markdown: $...$ and $$...$$ are LaTeX math, **bold**, [text](@entry_id:N) and
 	 * [@problem_id:N] references); passages taken from different places are separated by
-	 * " [...] ". The report opens the claim's section with it. NULL: none (not from a seed). */
+	 * " [...] ". The report opens the claim's section with it. Required for a claim from a
+	 * seed (tests/test_conformance.c); NULL: none (not from a seed). */
 	const char *seed_quote;
 	/* Its English reading, in the same Markdown (math in $...$). */
 	const char *seed_quote_en;
