@@ -29,13 +29,13 @@ unbc(m) = -3. * (2*m - 1) / (m*m)  # what c(m) leaves of it
 set logscale x 2
 set xrange [1.8:140]
 set yrange [-3.2:0.4]
-set xlabel 'batch size m'
+set xlabel 'batch size m'."\n"
 set ylabel 'E[g_{mb}] - dL_{pop}/d{/Symbol g}   (units of {/Symbol l g}^3)'
 set title 'BatchNorm scale gradient: mini-batch bias, Gaussian inputs, loss ({/Symbol l}/4)({/Symbol g} r)^4'
 set encoding utf8
 # the legend below the axes, where it hides nothing; markers of series at the same m are
 # set apart by a few percent in m (log axis) so none hides another
-set key below box height 1 maxrows 4 title sprintf('simulated: %d batches per point, %s', N, bars)
+set key below box maxrows 4 title sprintf('simulated: %d batches per point, %s', N, bars)
 set grid
 set xtics (2, 4, 8, 16, 32, 64, 128)
 

@@ -12,13 +12,13 @@ mc = '< '.bc.' sweep corr_batch_var rho=0,0.1,0.5,0.9 sigma=1 m=1,2,4,8,16,32,64
 ar1 = '< '.bc.' sweep corr_batch_var rho=0.5 sigma=1 m=2,4,8,16,32,64,128 mech=ar1 --samples 20000 --seed 1'
 rhos = '0 0.1 0.5 0.9'
 
-set xlabel 'batch size m'
+set xlabel "batch size m\n"
 set ylabel 'Var(batch mean) / {/Symbol s}^2'
 set logscale xy
 set format y '10^{%T}'
 set xrange [0.8:320]
 set yrange [0.003:1.5]
-set key below box height 1
+set key below box maxcols 1
 set grid
 set title 'Variance of the mean of m samples with pairwise correlation {/Symbol r}'
 
@@ -27,8 +27,9 @@ do for [t in "pdf png"] {
     set output out.'.'.t
     plot for [i=0:3] theory index i using 2:4 with lines lw 2 lc i+1 \
              title sprintf('theory, {/Symbol r} = %s', word(rhos, i+1)), \
-         for [i=0:3] mc index i using 2:5:($6*z) with yerrorbars pt 7 ps 0.5 lc i+1 \
-             title (i == 0 ? 'Monte Carlo (20000 batches), '.bars : ''), \
+         mc index 0 using 2:5:($6*z) with yerrorbars pt 7 ps 0.5 lc 1 \
+             title 'Monte Carlo (20000 batches), '.bars, \
+         for [i=1:3] mc index i using 2:5:($6*z) with yerrorbars pt 7 ps 0.5 lc i+1 notitle, \
          ar1 using ($2*1.08):5:($6*z) with yerrorbars pt 2 ps 0.8 lc rgb 'black' \
              title 'AR(1) batch, lag-1 {/Symbol r} = 0.5 (outside the regime; drawn at 1.08 m)'
     unset output

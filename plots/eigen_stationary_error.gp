@@ -47,9 +47,9 @@ do for [t in 'pdfcairo pngcairo'] {
 	set logscale y 10
 	set xrange [0:2]
 	set yrange [0.03:10]
-	set xlabel '{/Symbol h}{/Symbol l} (at fixed {/Symbol h}: the curvature {/Symbol l})'
+	set xlabel '{/Symbol h}{/Symbol l} (at fixed {/Symbol h}: the curvature {/Symbol l})'."\n"
 	set ylabel 'e (b = 2)'
-	set key below box height 1
+	set key below box
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 3 lc rgb '#7f7f7f'
 	set label 1 ' least error: {/Symbol h}{/Symbol l} = 1' at 1, 2 tc rgb '#7f7f7f'
 	plot $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: {/Symbol h}s/(b{/Symbol l}(2-{/Symbol h}{/Symbol l}))', \
@@ -60,9 +60,9 @@ do for [t in 'pdfcairo pngcairo'] {
 	set logscale x 2
 	set xrange [0.8:40]
 	set yrange [0.1:8]
-	set xlabel 'batch size b ({/Symbol h}{/Symbol l} = 1)'
+	set xlabel 'batch size b ({/Symbol h}{/Symbol l} = 1)'."\n"
 	set ylabel 'b e'
-	set key below box height 1 maxrows 3
+	set key below box maxrows 3
 	plot 0.25 with lines lw 2 lc rgb '#1f77b4' title 'seed: b e = {/Symbol h}s/({/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every b', \
 	     $add using ($1*0.94):3:($4*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' title 'simulated, additive noise', \
 	     $mult using 1:2:($3*z) with yerrorbars pt 5 ps 0.5 lc rgb '#d62728' title 'simulated, per-sample Hessian (1 + 0.9 e'')H', \
@@ -73,7 +73,7 @@ do for [t in 'pdfcairo pngcairo'] {
 	set logscale x 10
 	set format x '10^{%T}'
 	set yrange [0.05:0.5]
-	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'
+	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'."\n"
 	set ylabel 'e / s'
 	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every s ("e ∝ s")', \
 	     $svals using 1:2:($3*z) with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated'

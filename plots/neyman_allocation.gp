@@ -62,10 +62,10 @@ do for [t = 1:2] {
 	set logscale xy
 	set xrange [2.5:1100]
 	set yrange [0.005:20]
-	set xlabel 'total batch size b'
+	set xlabel 'total batch size b'."\n"
 	set format x '%g'
-	set ylabel 'variance of the stratified mean, E({/Symbol m}_{est} - {/Symbol m})^2'
-	set key below box height 1 maxrows 3
+	set ylabel 'E({/Symbol m}_{est} - {/Symbol m})^2'
+	set key below box maxrows 3
 	set grid
 	plot vequal(x) ls 9 lc rgb '#2ca02c' title sprintf('equal n_k = b/K (real n): %.4g / b', Tequal), \
 	     vprop(x) ls 9 lc rgb '#d62728' title sprintf('proportional n_k = b W_k (real n): %.4g / b', Tprop), \
@@ -75,10 +75,10 @@ do for [t = 1:2] {
 	     $d using ($1/1.06):(sel(0, $3)):(sel(0, z*$4)) with yerrorbars ls 1 title 'simulated, Neyman allocation rounded to integers'
 
 	unset logscale y
-	set xlabel 'total batch size b'
+	set xlabel 'total batch size b'."\n"
 	set ylabel 'simulated variance / theory var'
 	set yrange [0.8:2.2]
-	set key below box height 1 maxrows 2
+	set key below box maxrows 2
 	set arrow 1 from 14, graph 0 to 14, graph 1 nohead ls 9
 	set label 1 "n_3^* = b/14 < 1:\nstratum 3 still\nneeds one draw" at 12.5, 2.08 right
 	plot 1 with lines ls 1 title 'Neyman bound', \

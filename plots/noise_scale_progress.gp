@@ -35,12 +35,12 @@ set logscale x 2
 set logscale y 2
 set xrange [0.9:700]
 set yrange [0.07:0.8]
-set xlabel 'batch size b'
-set ylabel 'expected decrease of F in one step,  (ΔF)_{opt}   (u = 1)'
-set title 'One SGD step on F(u) = u^2/2 at the optimal rate: progress against b, noise scale S = σ^2/u^2 = 3'
+set xlabel 'batch size b'."\n"
+set ylabel '(ΔF)_{opt}, the expected decrease of F  (u = 1)'
+set title "One SGD step on F(u) = u^2/2 at the optimal rate:\nprogress against b, noise scale S = σ^2/u^2 = 3"
 set encoding utf8
 set grid
-set key below box height 1 maxrows 3 title sprintf('simulated: %d steps per point, %s', N, bars)
+set key below box maxrows 3 title sprintf('simulated: %d steps per point, %s', N, bars)
 set xtics (1, 2, 3, 4, 8, 16, 32, 64, 128, 256, 512)
 set ytics (0.0625, 0.125, 0.25, 0.5)
 set arrow 1 from S, graph 0 to S, graph 1 nohead dt 3 lc rgb '#555555'

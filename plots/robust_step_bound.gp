@@ -31,11 +31,11 @@ do for [t in 'pdfcairo pngcairo'] {
 	else { eval pngterm(22); set output out.'.png' }
 	set multiplot layout 2,1
 	set title 'Largest rate at which every step contracts (N = 16, L_H = 100, L_L = 1)'
-	set xlabel 'batch size b'
+	set xlabel 'batch size b'."\n"
 	set ylabel 'learning rate {/Symbol h}'
 	set logscale y
 	set grid
-	set key below box height 1 maxrows 3 title bars
+	set key below box maxrows 3 title bars
 	plot $without using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: 2b/(L_H + (b-1) L_L)', \
 	     $without using ($1/1.03):4:($5*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' \
 	         title 'simulated min 2b/{/Symbol S}L_i over 400 steps, without replacement', \
@@ -45,11 +45,11 @@ do for [t in 'pdfcairo pngcairo'] {
 	     $without using 1:3 with lines dt 3 lw 2 lc rgb '#2ca02c' title 'mean-square threshold {/Symbol h}_{ms}'
 	unset logscale y
 	set title 'Past the bound (b = 2, N = 8, L_H = 10, L_L = 1): per-step factors at {/Symbol h} = r {/Symbol h}_{robust}'
-	set xlabel 'r = {/Symbol h} / {/Symbol h}_{robust}'
+	set xlabel 'r = {/Symbol h} / {/Symbol h}_{robust}'."\n"
 	set ylabel 'per-step factor'
 	set logscale y
 	set yrange [0.01:20]
-	set key below box height 1 maxrows 2 title bars
+	set key below box maxrows 2 title bars
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lc rgb '#555555'
 	set arrow 2 from MS_r, graph 0 to MS_r, graph 1 nohead dt 3 lc rgb '#2ca02c'
 	set label 1 '← every step contracts' at 0.45, 0.015

@@ -45,8 +45,8 @@ do for [t in 'pdfcairo pngcairo'] {
 	set yrange [0.02:15]
 	set ylabel 'learning rate {/Symbol h}'
 	set ytics auto
-	set xlabel 'batch size b'
-	set key below box height 1 maxrows 2
+	set xlabel 'batch size b'."\n"
+	set key below box maxrows 2
 	set arrow 1 from bunstable, graph 0 to bunstable, graph 1 nohead dt 3 lc rgb '#d62728'
 	set label 1 sprintf(' {/Symbol h}_0√b h = 2 at b = %.0f', bunstable) at bunstable, 0.05 tc rgb '#d62728'
 	plot $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'exact law {/Symbol h}(b) (seed)', \
@@ -57,7 +57,7 @@ do for [t in 'pdfcairo pngcairo'] {
 	set format y '%g'
 	set ytics (0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4, 5)
 	set ylabel 'ratio'
-	set key below box height 1 maxrows 3
+	set key below box maxrows 3
 	plot 1 with lines lw 2 lc rgb '#1f77b4' title 'E[{/Symbol D}^2]/u at the exact law: 1 (the floor, tight)', \
 	     $law using ($1/1.1):($3/u):(z*$4/u) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' title 'simulated at {/Symbol h}(b)', \
 	     $theory using 1:(U($3, $1)/u) with lines lw 2 dt 2 lc rgb '#ff7f0e' title 'at {/Symbol h}_0 √b: 2{/Symbol h}^2{/Symbol s}^2/(b(2-{/Symbol h}h)) / u', \

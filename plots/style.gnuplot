@@ -9,4 +9,4 @@ pdfterm(h) = sprintf("set terminal pdfcairo enhanced size 15cm,%gcm font 'Sans,9
 pngterm(h) = sprintf("set terminal pngcairo enhanced size 1000,%d font 'Sans,11'", int(h * 1000 / 15))
 set encoding utf8
 # a legend below the axes sits right under the x label: lift the label a little
-set xlabel offset 0,0.5
+set xlabel offset 0,0
