@@ -415,7 +415,8 @@ static void tex_variant_z_picture(FILE *f, const struct bc_claim_result *cr, dou
 	double dy = ZFIG_H / (hi - lo), dx = n ? ZFIG_W / n : ZFIG_W;
 	fprintf(f, "\\begin{picture}(%.2f,%.2f)(-10,-6)\n", ZFIG_W + 12, ZFIG_H + 9);
 	fprintf(f, "\\put(0,0){\\line(1,0){%.2f}}\\put(0,0){\\line(0,1){%.2f}}\n", ZFIG_W, ZFIG_H);
-	for (int k = lo; k <= hi; k++)
+	int step = hi - lo > 8 ? 2 : 1; /* a label every other decade where they would crowd */
+	for (int k = lo; k <= hi; k += step)
 		fprintf(f, "\\put(0,%.2f){\\line(-1,0){1}}\\put(-1.5,%.2f){\\makebox(0,0)[r]{\\scriptsize"
 		        " $10^{%d}$}}\n", (k - lo) * dy, (k - lo) * dy, k);
 	double yz = (log10(z) - lo) * dy;
@@ -488,7 +489,8 @@ static void tex_evidence_figure(FILE *f, const struct bc_claim_result *cr,
                                 const struct bc_run_result *res)
 {
 	const struct bc_claim *c = cr->claim;
-	fputs("\\begin{figure}[htbp]\\centering\\setlength{\\unitlength}{1mm}\n", f);
+	/* in the text, not floating: small, and a float page of its own would be half empty */
+	fputs("\\begin{bcinfigure}\\setlength{\\unitlength}{1mm}\n", f);
 	if (c->n_variants)
 		tex_variant_z_picture(f, cr, res->z);
 	fputs("\\hfill", f);
@@ -516,7 +518,7 @@ static void tex_evidence_figure(FILE *f, const struct bc_claim_result *cr,
 	}
 	fprintf(f, ". Right, the %d inputs of the closed form's sweep: how many outputs lie within "
 	        "each ulp error of MPFR (log scale; the dashed line is the claim's bound).}"
-	        "\\end{figure}\n\n", cr->ulp.inputs);
+	        "\\end{bcinfigure}\n\n", cr->ulp.inputs);
 }
 
 static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc_run_result *res)
