@@ -49,7 +49,7 @@ do for [t in 'pdfcairo pngcairo'] {
 	set yrange [0.03:10]
 	set xlabel '{/Symbol h}{/Symbol l} (at fixed {/Symbol h}: the curvature {/Symbol l})'."\n"
 	set ylabel 'e (b = 2)'
-	set key below box
+	set key below box maxcols 1
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 3 lc rgb '#7f7f7f'
 	set label 1 ' least error: {/Symbol h}{/Symbol l} = 1' at 1, 2 tc rgb '#7f7f7f'
 	plot $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: {/Symbol h}s/(b{/Symbol l}(2-{/Symbol h}{/Symbol l}))', \
@@ -70,12 +70,13 @@ do for [t in 'pdfcairo pngcairo'] {
 	     $shared using ($1*1.06):2:($3*z) with yerrorbars pt 9 ps 0.6 lc rgb '#2ca02c' title 'simulated, 5% of the noise shared by the batch', \
 	     shared(x) with lines lw 1 dt 2 lc rgb '#2ca02c' title '  its law b e = 0.25 ({/Symbol r} b + 1 - {/Symbol r})'
 	set xrange [0.0003:3000]
+	set key below box maxcols 1
 	set logscale x 10
 	set format x '10^{%T}'
 	set yrange [0.05:0.5]
 	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'."\n"
 	set ylabel 'e / s'
-	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every s ("e ∝ s")', \
+	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})): no s in it ("e ∝ s")', \
 	     $svals using 1:2:($3*z) with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated'
 	unset format x
 	unset multiplot

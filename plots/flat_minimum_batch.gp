@@ -33,7 +33,7 @@ set xrange [0:2]
 set yrange [0.1:20]
 set xlabel '{/Symbol h}{/Symbol t}/d  (sharpness; d = 4, {/Symbol h} = 1)'."\n"
 set ylabel sprintf('squared exploration radius r^2 = tr S at b = %d', B)
-set key below box
+set key below box maxcols 1
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 3 lc rgb '#7f7f7f'
 set label 1 ' least radius: {/Symbol h}{/Symbol t}/d = 1' at 1, 0.15 tc rgb '#7f7f7f'
 
