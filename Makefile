@@ -218,8 +218,12 @@ $(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp plots/style.gnuplot $(BIN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  GNUPLOT $<")
 	$(Q)gnuplot -e "bc='$(BIN)'; out='$(BUILD)/plots/$*'; z=$(PLOT_Z)" plots/style.gnuplot $<
-	@# cairo stamps the current time into the PDF; pin it (same length, offsets unchanged)
-	$(Q)LC_ALL=C sed -i "s/(D:[0-9]\{14\}Z)/(D:$$(date -u -d @$(EPOCH) +%Y%m%d%H%M%S)Z)/" $(BUILD)/plots/$*.pdf
+	@# cairo stamps the current time into the PDF; pin it (same length, offsets unchanged) to
+	@# the last commit of the script or its style, not of the tree: a plot is not rebuilt for
+	@# every commit, and an older build must match a clean one at the same commit
+	$(Q)t=$$(git log -1 --format=%ct -- $< plots/style.gnuplot 2>/dev/null); \
+		LC_ALL=C sed -i "s/(D:[0-9]\{14\}Z)/(D:$$(date -u -d @$${t:-$(EPOCH)} +%Y%m%d%H%M%S)Z)/" \
+		$(BUILD)/plots/$*.pdf
 
 plots: $(PLOTS)
 
