@@ -140,10 +140,17 @@ $(REPORT)/seed: FORCE
 # Rewritten only when its content changes, so an unchanged tree does not retypeset.
 $(REPORT)/provenance.tex: FORCE
 	@mkdir -p $(@D)
-	$(Q)SOURCE_DATE_EPOCH=$(EPOCH) reports/provenance.sh "$(CC)" ../plots > $@.tmp
+	$(Q)SOURCE_DATE_EPOCH=$(EPOCH) reports/provenance.sh "$(CC)" ../plots $(PLOT_Z) > $@.tmp
 	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
 
-$(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provenance.tex $(PLOTS)
+# The suite's measured error rates (reports/measured/, committed by whoever ran them).
+$(REPORT)/measured.tex: FORCE
+	@mkdir -p $(@D)
+	$(Q)reports/measured.sh reports/measured > $@.tmp
+	$(Q)if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provenance.tex \
+		$(REPORT)/measured.tex $(PLOTS)
 	@$(if $(Q),echo "  LATEX   $@")
 	$(Q)cp reports/report.tex $(REPORT)/report.tex
 	$(Q)cd $(REPORT) && SOURCE_DATE_EPOCH=$(EPOCH) FORCE_SOURCE_DATE=1 \
@@ -224,12 +231,19 @@ calibrate: $(BIN)
 	$(Q)$(BIN) calibrate $(CALIBRATE_FLAGS) > $(BUILD)/calibrate.txt; rc=$$?; \
 		cat $(BUILD)/calibrate.txt; exit $$rc
 
-$(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp $(BIN)
+# Error bars in the figures are +-PLOT_Z SE: a sweep has no z of its own, so the band is a stated
+# one, near the harness's threshold (the report's captions give both).
+PLOT_Z := 6
+$(BUILD)/plots/%.pdf $(BUILD)/plots/%.png: plots/%.gp plots/style.gnuplot $(BIN)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  GNUPLOT $<")
-	$(Q)gnuplot -e "bc='$(BIN)'; out='$(BUILD)/plots/$*'" $<
-	@# cairo stamps the current time into the PDF; pin it (same length, offsets unchanged)
-	$(Q)LC_ALL=C sed -i "s/(D:[0-9]\{14\}Z)/(D:$$(date -u -d @$(EPOCH) +%Y%m%d%H%M%S)Z)/" $(BUILD)/plots/$*.pdf
+	$(Q)gnuplot -e "bc='$(BIN)'; out='$(BUILD)/plots/$*'; z=$(PLOT_Z)" plots/style.gnuplot $<
+	@# cairo stamps the current time into the PDF; pin it (same length, offsets unchanged) to
+	@# the last commit of the script or its style, not of the tree: a plot is not rebuilt for
+	@# every commit, and an older build must match a clean one at the same commit
+	$(Q)t=$$(git log -1 --format=%ct -- $< plots/style.gnuplot 2>/dev/null); \
+		LC_ALL=C sed -i "s/(D:[0-9]\{14\}Z)/(D:$$(date -u -d @$${t:-$(EPOCH)} +%Y%m%d%H%M%S)Z)/" \
+		$(BUILD)/plots/$*.pdf
 
 plots: $(PLOTS)
 

@@ -94,7 +94,7 @@ struct bc_finding {
 	const char *point;
 	const char *text;
 	/* The finding in one line (about 70 characters), for the report's Findings summary;
-	 * NULL: the text's first sentence, shortened. Write it as a designated initialiser
+	 * required (tests/test_conformance.c). Write it as a designated initialiser
 	 * after the two above: {"point", "text", .brief = "..."}. */
 	const char *brief;
 };
@@ -116,6 +116,9 @@ struct bc_claim {
 	const char *seed_formula; /* the formula as its source states it */
 	const char *seed_tex; /* the same in LaTeX math, for the report */
 	const char *model; /* the exact model the suite verifies: every convention pinned */
+	/* The same model as LaTeX text (math in $...$), for the report; NULL: the report prints
+	 * `model` as plain text. The README and `list --verbose` keep the plain text. */
+	const char *model_tex;
 	enum bc_seed_status seed_status;
 	const struct bc_finding *findings;
 	int n_findings;
@@ -141,7 +144,8 @@ struct bc_claim {
 	/* The seed's own sentence(s) stating the formula, copied verbatim from the seed file
 	 * (its Markdown: $...$ and $$...$$ are LaTeX math, **bold**, [text](@entry_id:N) and
 	 * [@problem_id:N] references); passages taken from different places are separated by
-	 * " [...] ". The report opens the claim's section with it. NULL: none (not from a seed). */
+	 * " [...] ". The report opens the claim's section with it. Required for a claim from a
+	 * seed (tests/test_conformance.c); NULL: none (not from a seed). */
 	const char *seed_quote;
 	/* Its English reading, in the same Markdown (math in $...$). */
 	const char *seed_quote_en;

@@ -4,7 +4,8 @@
  *
  * A claim conforms when it has at least three in-regime points, at least one outside
  * point, at least three planted variants, each comparable with some in-regime point; a
- * finding for every outside point; findings that name existing points or variants; unique
+ * finding for every outside point, each with a one-line .brief; a claim from a seed, its
+ * .seed_quote and .seed_quote_en; findings that name existing points or variants; unique
  * names that fit the tables; a plot script plots/ID.gp, a test file tests/test_ID.c and a
  * README row; and, once run, its ulp bound met, every in-regime point passed, every
  * planted variant rejected and every outside point flagged.

@@ -18,8 +18,15 @@
  */
 double bc_ulp_error(double d, const mpfr_t ref);
 
+/* The report's histogram of ulp errors: bin 0 holds exact outputs (0 ulp), bin i > 0 those
+ * in (bc_ulp_edge[i-1], bc_ulp_edge[i]], the last bin everything above 32 ulp and every
+ * non-finite output. */
+#define BC_ULP_BINS 10
+extern const double bc_ulp_edge[BC_ULP_BINS - 1]; /* 0, 1/4, 1/2, 1, 2, ..., 32 */
+
 struct bc_ulp_result {
 	int inputs;            /* how many inputs the sweep visited */
+	long hist[BC_ULP_BINS]; /* every output at every input, binned by its ulp error */
 	double worst;          /* worst ulp error over all outputs and inputs */
 	char worst_output[BC_NAME_LEN];
 	struct bc_args worst_in;

@@ -29,35 +29,32 @@ unbc(m) = -3. * (2*m - 1) / (m*m)  # what c(m) leaves of it
 set logscale x 2
 set xrange [1.8:140]
 set yrange [-3.2:0.4]
-set xlabel 'batch size m'
+set xlabel 'batch size m'."\n"
 set ylabel 'E[g_{mb}] - dL_{pop}/d{/Symbol g}   (units of {/Symbol l g}^3)'
 set title 'BatchNorm scale gradient: mini-batch bias, Gaussian inputs, loss ({/Symbol l}/4)({/Symbol g} r)^4'
 set encoding utf8
-set key bottom right box opaque title sprintf('simulated: %d batches per point, bars ± 1 SE', N)
+# the legend below the axes, where it hides nothing; markers of series at the same m are
+# set apart by a few percent in m (log axis) so none hides another
+set key below box maxrows 4 title sprintf('simulated: %d batches per point, %s', N, bars)
 set grid
 set xtics (2, 4, 8, 16, 32, 64, 128)
 
 do for [t in 'pdfcairo pngcairo'] {
-    if (t eq 'pdfcairo') {
-        set terminal pdfcairo size 6in,4in font ',10'
-        set output out.'.pdf'
-    } else {
-        set terminal pngcairo size 900,600 font ',10'
-        set output out.'.png'
-    }
+    if (t eq 'pdfcairo') { eval pdfterm(13); set output out.'.pdf' }
+    else { eval pngterm(13); set output out.'.png' }
     plot 0 with lines lt 0 lw 1 notitle, \
          $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: -6/(m+1)', \
-         $gauss using 1:2:3 with yerrorbars pt 7 ps 0.6 lc rgb '#1f77b4' \
+         $gauss using ($1*0.95):2:($3*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' \
              title 'simulated, 1/m variance', \
-         $gauss using 1:4:5 with yerrorbars pt 5 ps 0.6 lc rgb '#2ca02c' \
+         $gauss using ($1*1.05):4:($5*z) with yerrorbars pt 4 ps 0.5 lc rgb '#2ca02c' \
              title 'simulated c(m) g_{mb}, c = (m+1)/(m-1)', \
          [2:128] unb(x) with lines dt 2 lw 2 lc rgb '#d62728' \
              title 'derived, 1/(m-1) variance: -3(4m^2-3m+1)/(m^2(m+1))', \
-         $unbiased using 1:2:3 with yerrorbars pt 9 ps 0.7 lc rgb '#d62728' \
+         $unbiased using ($1*0.95):2:($3*z) with yerrorbars pt 9 ps 0.6 lc rgb '#d62728' \
              title 'simulated, 1/(m-1) variance', \
          [2:128] unbc(x) with lines dt 3 lw 2 lc rgb '#ff7f0e' \
              title 'derived, c(m) g_{mb} with 1/(m-1) variance: -3(2m-1)/m^2', \
-         $unbiased using 1:4:5 with yerrorbars pt 11 ps 0.7 lc rgb '#ff7f0e' \
+         $unbiased using ($1*1.05):4:($5*z) with yerrorbars pt 10 ps 0.6 lc rgb '#ff7f0e' \
              title 'simulated c(m) g_{mb}, 1/(m-1) variance'
     unset output
 }

@@ -40,43 +40,44 @@ shared(b) = b >= 1 && b <= 32 ? 0.25 * (0.05 * b + 0.95) : 1/0
 set encoding utf8
 set grid
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,22cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1000,1350 font 'Sans,10'; set output out.'.png' }
-	set multiplot layout 3,1 title sprintf('Stationary error along an eigendirection ({/Symbol h} = 0.5, s = 1; simulated: %d chains a point, bars ± 1 SE)', N)
+	if (t eq 'pdfcairo') { eval pdfterm(23); set output out.'.pdf' }
+	else { eval pngterm(23); set output out.'.png' }
+	set multiplot layout 3,1 title sprintf('Stationary error along an eigendirection'."\n".'({/Symbol h} = 0.5, s = 1; simulated: %d chains a point, %s)', N, bars)
 	unset logscale x
 	set logscale y 10
 	set xrange [0:2]
 	set yrange [0.03:10]
-	set xlabel '{/Symbol h}{/Symbol l} (at fixed {/Symbol h}: the curvature {/Symbol l})'
+	set xlabel '{/Symbol h}{/Symbol l} (at fixed {/Symbol h}: the curvature {/Symbol l})'."\n"
 	set ylabel 'e (b = 2)'
-	set key inside top center box opaque
+	set key below box maxcols 1
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 3 lc rgb '#7f7f7f'
 	set label 1 ' least error: {/Symbol h}{/Symbol l} = 1' at 1, 2 tc rgb '#7f7f7f'
 	plot $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: {/Symbol h}s/(b{/Symbol l}(2-{/Symbol h}{/Symbol l}))', \
 	     $theory using 1:(0.25 / (2 * 2 * $1)) with lines lw 2 dt 2 lc rgb '#ff7f0e' title 'reading "e ∝ 1/{/Symbol l}": {/Symbol h}s/(2b{/Symbol l})', \
-	     $sim using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated (d = 3, rotated H)'
+	     $sim using 1:2:($3*z) with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated (d = 3, rotated H)'
 	unset arrow 1
 	unset label 1
 	set logscale x 2
 	set xrange [0.8:40]
 	set yrange [0.1:8]
-	set xlabel 'batch size b ({/Symbol h}{/Symbol l} = 1)'
+	set xlabel 'batch size b ({/Symbol h}{/Symbol l} = 1)'."\n"
 	set ylabel 'b e'
-	set key inside top right box opaque
+	set key below box maxrows 3
 	plot 0.25 with lines lw 2 lc rgb '#1f77b4' title 'seed: b e = {/Symbol h}s/({/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every b', \
-	     $add using 1:3:4 with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated, additive noise', \
-	     $mult using 1:2:3 with yerrorbars pt 5 ps 0.7 lc rgb '#d62728' title 'simulated, per-sample Hessian (1 + 0.9 e'')H', \
+	     $add using ($1*0.94):3:($4*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' title 'simulated, additive noise', \
+	     $mult using 1:2:($3*z) with yerrorbars pt 5 ps 0.5 lc rgb '#d62728' title 'simulated, per-sample Hessian (1 + 0.9 e'')H', \
 	     mult(x) with lines lw 1 dt 2 lc rgb '#d62728' title '  its law b e = {/Symbol h}s/({/Symbol l}(2 - {/Symbol h}{/Symbol l}(1 + k^2/b)))', \
-	     $shared using 1:2:3 with yerrorbars pt 9 ps 0.8 lc rgb '#2ca02c' title 'simulated, 5% of the noise shared by the batch', \
+	     $shared using ($1*1.06):2:($3*z) with yerrorbars pt 9 ps 0.6 lc rgb '#2ca02c' title 'simulated, 5% of the noise shared by the batch', \
 	     shared(x) with lines lw 1 dt 2 lc rgb '#2ca02c' title '  its law b e = 0.25 ({/Symbol r} b + 1 - {/Symbol r})'
 	set xrange [0.0003:3000]
+	set key below box maxcols 1
 	set logscale x 10
 	set format x '10^{%T}'
 	set yrange [0.05:0.5]
-	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'
+	set xlabel 'per-sample noise variance s along the direction ({/Symbol h}{/Symbol l} = 1, b = 2)'."\n"
 	set ylabel 'e / s'
-	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})), the same for every s (reading "e ∝ s")', \
-	     $svals using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated'
+	plot 0.125 with lines lw 2 lc rgb '#1f77b4' title 'seed: e/s = {/Symbol h}/(b{/Symbol l}(2-{/Symbol h}{/Symbol l})): no s in it ("e ∝ s")', \
+	     $svals using 1:2:($3*z) with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated'
 	unset format x
 	unset multiplot
 	unset output

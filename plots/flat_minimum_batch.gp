@@ -31,19 +31,19 @@ set grid
 set logscale y 10
 set xrange [0:2]
 set yrange [0.1:20]
-set xlabel '{/Symbol h}{/Symbol t}/d  (sharpness; d = 4, {/Symbol h} = 1)'
+set xlabel '{/Symbol h}{/Symbol t}/d  (sharpness; d = 4, {/Symbol h} = 1)'."\n"
 set ylabel sprintf('squared exploration radius r^2 = tr S at b = %d', B)
-set key inside top center box opaque
+set key below box maxcols 1
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 3 lc rgb '#7f7f7f'
 set label 1 ' least radius: {/Symbol h}{/Symbol t}/d = 1' at 1, 0.15 tc rgb '#7f7f7f'
 
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,11cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1000,700 font 'Sans,10'; set output out.'.png' }
-	set title sprintf('Exploration radius at a fixed batch (simulated: %d chains a point, bars ± 1 SE)', N)
+	if (t eq 'pdfcairo') { eval pdfterm(12); set output out.'.pdf' }
+	else { eval pngterm(12); set output out.'.png' }
+	set title sprintf('Exploration radius at a fixed batch (simulated: %d chains a point, %s)', N, bars)
 	plot $theory using 1:2 with lines lw 2 dt 2 lc rgb '#ff7f0e' title 'seed: {/Symbol h}{/Symbol s}^2d^2/(2b{/Symbol t}) (continuous time, ∝ 1/{/Symbol t})', \
 	     $theory using 1:3 with lines lw 2 lc rgb '#1f77b4' title 'exact: {/Symbol h}{/Symbol s}^2d^2/(b{/Symbol t}(2 - {/Symbol h}{/Symbol t}/d))', \
-	     $iso using 1:2:3 with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated, isotropic H = ({/Symbol t}/d) I', \
-	     $aniso using 1:2:3 with yerrorbars pt 5 ps 0.7 lc rgb '#d62728' title 'simulated, same trace, eigenvalues ({/Symbol t}/d)(1 ± 0.6)'
+	     $iso using 1:2:($3*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' title 'simulated, isotropic H = ({/Symbol t}/d) I', \
+	     $aniso using 1:2:($3*z) with yerrorbars pt 4 ps 0.5 lc rgb '#d62728' title 'simulated, same trace, eigenvalues ({/Symbol t}/d)(1 ± 0.6)'
 	unset output
 }

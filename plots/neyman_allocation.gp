@@ -42,49 +42,51 @@ sel(i, v) = ($5 == i ? v : NaN)
 vprop(b) = Tprop / b
 vequal(b) = Tequal / b
 
-set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 0.8
-set style line 2 lc rgb '#d62728' lw 1.5 pt 5 ps 0.7
-set style line 3 lc rgb '#2ca02c' lw 1.5 pt 9 ps 0.9
+# markers small and set apart by 6% in b (log axis), so the three allocations do not hide
+# one another
+set style line 1 lc rgb '#1f77b4' lw 2 pt 7 ps 0.5
+set style line 2 lc rgb '#d62728' lw 1.5 pt 4 ps 0.5
+set style line 3 lc rgb '#2ca02c' lw 1.5 pt 8 ps 0.6
 set style line 9 lc rgb '#555555' lw 1 dt 2
 
 do for [t = 1:2] {
 	if (t == 1) {
-		set terminal pdfcairo size 6in,7in font 'Sans,9'
+		eval pdfterm(21)
 		set output out.'.pdf'
 	} else {
-		set terminal pngcairo size 900,1050 font 'Sans,11'
+		eval pngterm(21)
 		set output out.'.png'
 	}
-	set multiplot layout 2,1 title sprintf("Neyman allocation, W = (%s), {/Symbol s} = (%s), exponential strata, %d replicates per point", Wstr, Sstr, samples)
+	set multiplot layout 2,1 title sprintf("Neyman allocation, W = (%s), {/Symbol s} = (%s), exponential strata,\n%d replicates per point, %s", Wstr, Sstr, samples, bars)
 
 	set logscale xy
 	set xrange [2.5:1100]
 	set yrange [0.005:20]
-	unset xlabel
+	set xlabel 'total batch size b'."\n"
 	set format x '%g'
-	set ylabel 'variance of the stratified mean, E({/Symbol m}_{est} - {/Symbol m})^2'
-	set key top right box opaque maxrows auto
+	set ylabel 'E({/Symbol m}_{est} - {/Symbol m})^2'
+	set key below box maxrows 3
 	set grid
 	plot vequal(x) ls 9 lc rgb '#2ca02c' title sprintf('equal n_k = b/K (real n): %.4g / b', Tequal), \
 	     vprop(x) ls 9 lc rgb '#d62728' title sprintf('proportional n_k = b W_k (real n): %.4g / b', Tprop), \
 	     $d using 1:(sel(0, $2)) with lines ls 1 title sprintf('theory var = ({/Symbol S} W_k {/Symbol s}_k)^2 / b = %.4g / b', Sney**2), \
-	     $d using 1:(sel(2, $3)):(sel(2, $4)) with yerrorbars ls 3 title 'simulated, equal allocation', \
-	     $d using 1:(sel(1, $3)):(sel(1, $4)) with yerrorbars ls 2 title 'simulated, proportional allocation', \
-	     $d using 1:(sel(0, $3)):(sel(0, $4)) with yerrorbars ls 1 title 'simulated, Neyman allocation rounded to integers'
+	     $d using ($1*1.06):(sel(2, $3)):(sel(2, z*$4)) with yerrorbars ls 3 title 'simulated, equal allocation', \
+	     $d using 1:(sel(1, $3)):(sel(1, z*$4)) with yerrorbars ls 2 title 'simulated, proportional allocation', \
+	     $d using ($1/1.06):(sel(0, $3)):(sel(0, z*$4)) with yerrorbars ls 1 title 'simulated, Neyman allocation rounded to integers'
 
 	unset logscale y
-	set xlabel 'total batch size b'
+	set xlabel 'total batch size b'."\n"
 	set ylabel 'simulated variance / theory var'
 	set yrange [0.8:2.2]
-	set key top right box opaque maxrows 3
+	set key below box maxrows 2
 	set arrow 1 from 14, graph 0 to 14, graph 1 nohead ls 9
 	set label 1 "n_3^* = b/14 < 1:\nstratum 3 still\nneeds one draw" at 12.5, 2.08 right
 	plot 1 with lines ls 1 title 'Neyman bound', \
 	     Tprop / Sney**2 ls 9 lc rgb '#d62728' title 'proportional, real n', \
 	     Tequal / Sney**2 ls 9 lc rgb '#2ca02c' title 'equal, real n', \
-	     $d using 1:(sel(0, $3 / $2)):(sel(0, $4 / $2)) with yerrorbars ls 1 title 'Neyman, rounded', \
-	     $d using 1:(sel(1, $3 / $2)):(sel(1, $4 / $2)) with yerrorbars ls 2 title 'proportional', \
-	     $d using 1:(sel(2, $3 / $2)):(sel(2, $4 / $2)) with yerrorbars ls 3 title 'equal'
+	     $d using ($1/1.06):(sel(0, $3 / $2)):(sel(0, z*$4 / $2)) with yerrorbars ls 1 title 'Neyman, rounded', \
+	     $d using 1:(sel(1, $3 / $2)):(sel(1, z*$4 / $2)) with yerrorbars ls 2 title 'proportional', \
+	     $d using ($1*1.06):(sel(2, $3 / $2)):(sel(2, z*$4 / $2)) with yerrorbars ls 3 title 'equal'
 	unset arrow 1
 	unset label 1
 	unset yrange

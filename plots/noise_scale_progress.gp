@@ -35,12 +35,12 @@ set logscale x 2
 set logscale y 2
 set xrange [0.9:700]
 set yrange [0.07:0.8]
-set xlabel 'batch size b'
-set ylabel 'expected decrease of F in one step,  (ΔF)_{opt}   (u = 1)'
-set title 'One SGD step on F(u) = u^2/2 at the optimal rate: progress against b, noise scale S = σ^2/u^2 = 3'
+set xlabel 'batch size b'."\n"
+set ylabel '(ΔF)_{opt}, the expected decrease of F  (u = 1)'
+set title "One SGD step on F(u) = u^2/2 at the optimal rate:\nprogress against b, noise scale S = σ^2/u^2 = 3"
 set encoding utf8
 set grid
-set key bottom right box opaque title sprintf('simulated: %d steps per point, bars ± 1 SE', N)
+set key below box maxrows 3 title sprintf('simulated: %d steps per point, %s', N, bars)
 set xtics (1, 2, 3, 4, 8, 16, 32, 64, 128, 256, 512)
 set ytics (0.0625, 0.125, 0.25, 0.5)
 set arrow 1 from S, graph 0 to S, graph 1 nohead dt 3 lc rgb '#555555'
@@ -48,16 +48,16 @@ set label 1 "← b = S = 3 (the seed's example): ΔF = u^2/4,\n    half the nois
 set object 1 circle at S, 0.25 size screen 0.012 front fs empty border lc rgb '#d62728' lw 2
 
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,10cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1000,620 font 'Sans,10'; set output out.'.png' }
+	if (t eq 'pdfcairo') { eval pdfterm(12); set output out.'.pdf' }
+	else { eval pngterm(12); set output out.'.png' }
 	plot x / (2 * S) with lines dt 2 lw 1.5 lc rgb '#2ca02c' title 'b << S: b u^2/(2S)', \
 	     0.5 with lines dt 2 lw 1.5 lc rgb '#ff7f0e' title 'b >> S: u^2/2 (noiseless step)', \
 	     $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: (u^2/2) / (1 + S/b)', \
-	     $sim using 1:2:3 with yerrorbars pt 7 ps 0.6 lc rgb '#1f77b4' \
+	     $sim using 1:2:($3*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' \
 	         title 'simulated, independent samples (model)', \
 	     shared(x) with lines dt 4 lw 1.5 lc rgb '#9467bd' \
 	         title sprintf('derived at the formula''s rate, shared noise factor ρ = %g', rho), \
-	     $shared using 1:2:3 with yerrorbars pt 5 ps 0.6 lc rgb '#9467bd' \
+	     $shared using ($1*1.06):2:($3*z) with yerrorbars pt 4 ps 0.5 lc rgb '#9467bd' \
 	         title sprintf('simulated, ρ = %g (outside the model)', rho)
 	unset output
 }

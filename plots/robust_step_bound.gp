@@ -27,38 +27,38 @@ MS_r = MS_max
 
 set encoding utf8
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 24cm,10cm font 'Sans,8'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1500,620 font 'Sans,10'; set output out.'.png' }
-	set multiplot layout 1,2
+	if (t eq 'pdfcairo') { eval pdfterm(22); set output out.'.pdf' }
+	else { eval pngterm(22); set output out.'.png' }
+	set multiplot layout 2,1
 	set title 'Largest rate at which every step contracts (N = 16, L_H = 100, L_L = 1)'
-	set xlabel 'batch size b'
+	set xlabel 'batch size b'."\n"
 	set ylabel 'learning rate {/Symbol h}'
 	set logscale y
 	set grid
-	set key top left box opaque
+	set key below box maxrows 3 title bars
 	plot $without using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: 2b/(L_H + (b-1) L_L)', \
-	     $without using 1:4:5 with yerrorbars pt 7 ps 0.8 lc rgb '#1f77b4' \
+	     $without using ($1/1.03):4:($5*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' \
 	         title 'simulated min 2b/{/Symbol S}L_i over 400 steps, without replacement', \
-	     $with using 1:4:5 with yerrorbars pt 5 ps 0.8 lc rgb '#d62728' \
+	     $with using ($1*1.03):4:($5*z) with yerrorbars pt 4 ps 0.5 lc rgb '#d62728' \
 	         title 'simulated, with replacement', \
 	     2.0/100 with lines dt 2 lw 2 lc rgb '#d62728' title 'with replacement, worst batch b L_H: 2/L_H', \
 	     $without using 1:3 with lines dt 3 lw 2 lc rgb '#2ca02c' title 'mean-square threshold {/Symbol h}_{ms}'
 	unset logscale y
 	set title 'Past the bound (b = 2, N = 8, L_H = 10, L_L = 1): per-step factors at {/Symbol h} = r {/Symbol h}_{robust}'
-	set xlabel 'r = {/Symbol h} / {/Symbol h}_{robust}'
+	set xlabel 'r = {/Symbol h} / {/Symbol h}_{robust}'."\n"
 	set ylabel 'per-step factor'
 	set logscale y
 	set yrange [0.01:20]
-	set key top left box opaque
+	set key below box maxrows 2 title bars
 	set arrow 1 from 1, graph 0 to 1, graph 1 nohead dt 2 lc rgb '#555555'
 	set arrow 2 from MS_r, graph 0 to MS_r, graph 1 nohead dt 3 lc rgb '#2ca02c'
 	set label 1 '← every step contracts' at 0.45, 0.015
-	set label 2 '{/Symbol h}_{ms}' at MS_r + 0.05, 0.015 tc rgb '#2ca02c'
+	set label 2 '{/Symbol h}_{ms}' at MS_r + 0.05, 0.03 tc rgb '#2ca02c'
 	plot 1 with lines lt 0 notitle, \
 	     $factors using 1:2 with lines lw 2 lc rgb '#2ca02c' title 'mean square E f^2 (< 1: converges in mean square)', \
-	     $factors using 1:4:5 with yerrorbars pt 7 ps 0.6 lc rgb '#2ca02c' title 'simulated mean of f^2', \
+	     $factors using 1:4:($5*z) with yerrorbars pt 7 ps 0.5 lc rgb '#2ca02c' title 'simulated mean of f^2', \
 	     $factors using 1:(exp($3)) with lines lw 2 lc rgb '#9467bd' title 'geometric mean exp E log|f| (< 1: converges a.s.)', \
-	     $factors using 1:(exp($6)):(exp($6)*$7) with yerrorbars pt 5 ps 0.6 lc rgb '#9467bd' title 'simulated exp(mean log|f|)'
+	     $factors using 1:(exp($6)):(exp($6)*$7*z) with yerrorbars pt 4 ps 0.5 lc rgb '#9467bd' title 'simulated exp(mean log|f|)'
 	unset multiplot
 	unset arrow 1
 	unset arrow 2

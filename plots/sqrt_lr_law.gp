@@ -37,15 +37,16 @@ set xrange [0.8:1.3e5]
 set grid
 
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo size 16cm,18cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo size 1000,1100 font 'Sans,10'; set output out.'.png' }
-	set multiplot layout 2,1 title sprintf('Square-root LR law, u = 10^{-3}, h = {/Symbol s} = 1: exact law vs {/Symbol h}_0 √b (simulated: %d chains per point, bars ± 1 SE)', N)
+	if (t eq 'pdfcairo') { eval pdfterm(21); set output out.'.pdf' }
+	else { eval pngterm(21); set output out.'.png' }
+	set multiplot layout 2,1 title sprintf('Square-root LR law, u = 10^{-3}, h = {/Symbol s} = 1: exact law vs {/Symbol h}_0 √b'."\n".'(simulated: %d chains per point, %s)', N, bars)
 	set logscale y 10
 	set format y '10^{%T}'
 	set yrange [0.02:15]
 	set ylabel 'learning rate {/Symbol h}'
 	set ytics auto
-	set key top left box opaque
+	set xlabel 'batch size b'."\n"
+	set key below box maxrows 2
 	set arrow 1 from bunstable, graph 0 to bunstable, graph 1 nohead dt 3 lc rgb '#d62728'
 	set label 1 sprintf(' {/Symbol h}_0√b h = 2 at b = %.0f', bunstable) at bunstable, 0.05 tc rgb '#d62728'
 	plot $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'exact law {/Symbol h}(b) (seed)', \
@@ -56,12 +57,11 @@ do for [t in 'pdfcairo pngcairo'] {
 	set format y '%g'
 	set ytics (0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4, 5)
 	set ylabel 'ratio'
-	set xlabel 'batch size b'
-	set key top left box opaque
+	set key below box maxrows 3
 	plot 1 with lines lw 2 lc rgb '#1f77b4' title 'E[{/Symbol D}^2]/u at the exact law: 1 (the floor, tight)', \
-	     $law using 1:($3/u):($4/u) with yerrorbars pt 7 ps 0.7 lc rgb '#1f77b4' title 'simulated at {/Symbol h}(b)', \
+	     $law using ($1/1.1):($3/u):(z*$4/u) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' title 'simulated at {/Symbol h}(b)', \
 	     $theory using 1:(U($3, $1)/u) with lines lw 2 dt 2 lc rgb '#ff7f0e' title 'at {/Symbol h}_0 √b: 2{/Symbol h}^2{/Symbol s}^2/(b(2-{/Symbol h}h)) / u', \
-	     $heur using 1:($3/u):($4/u) with yerrorbars pt 5 ps 0.7 lc rgb '#ff7f0e' title 'simulated at {/Symbol h}_0 √b', \
+	     $heur using ($1*1.1):($3/u):(z*$4/u) with yerrorbars pt 4 ps 0.5 lc rgb '#ff7f0e' title 'simulated at {/Symbol h}_0 √b', \
 	     $theory using 1:($3/$2) with lines lw 1.5 dt 4 lc rgb '#2ca02c' title 'rates: {/Symbol h}_0 √b / {/Symbol h}(b)', \
 	     1.01 with lines lt 0 lw 1 title '1% above'
 	unset multiplot

@@ -183,7 +183,10 @@ void bc_check_print_json(FILE *f, const struct bc_run_result *res)
 		bc_json_string(f, cr->ulp.worst_output);
 		fprintf(f, ",\"at\":");
 		bc_json_args(f, c, &cr->ulp.worst_in, false);
-		fprintf(f, ",\"nonfinite\":%d,\"verdict\":\"%s\"},\n\"points\":[", cr->ulp.nonfinite,
+		fputs(",\"hist\":[", f);
+		for (int i = 0; i < BC_ULP_BINS; i++)
+			fprintf(f, "%s%ld", i ? "," : "", cr->ulp.hist[i]);
+		fprintf(f, "],\"nonfinite\":%d,\"verdict\":\"%s\"},\n\"points\":[", cr->ulp.nonfinite,
 		        bc_verdict_name(cr->ulp_verdict));
 		for (int p = 0; p < c->n_points; p++) {
 			fprintf(f, "%s\n", p ? "," : "");

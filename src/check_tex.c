@@ -347,7 +347,7 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		return;
 	}
 	/* Ragged right: the mistakes are prose, and justified short lines gape. The name column
-	 * is as wide as the longest name, but at most a quarter of the line: a longer name
+	 * is as wide as the longest name, but at most a third of the line: a longer name
 	 * breaks after an underscore. */
 	fputs("\\setlength{\\bcidwidth}{0pt}\\bcfit{\\bcidwidth}{variant}", f);
 	for (int v = 0; v < c->n_variants; v++) {
@@ -355,7 +355,7 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		tex_code(f, cr->variants[v].variant->name);
 		fputs("}", f);
 	}
-	fputs("\\bccap{\\bcidwidth}{0.25\\linewidth}\n"
+	fputs("\\bccap{\\bcidwidth}{0.34\\linewidth}\n"
 	      "\\noindent\\begin{tabularx}{\\linewidth}{@{}>{\\raggedright\\arraybackslash}"
 	      "p{\\bcidwidth}>{\\raggedright\\arraybackslash}Xrrl@{}}\n"
 	      "\\toprule\nvariant & the mistake & rejected at & max $|z|$ & verdict\\\\\n\\midrule\n",
@@ -376,6 +376,149 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		fprintf(f, " & %s\\\\\n", bc_verdict_name(vr->verdict));
 	}
 	fputs("\\bottomrule\n\\end{tabularx}\n\n", f);
+}
+
+/*
+ * The claim's evidence figure, drawn in LaTeX's picture mode from the run's own numbers (no
+ * data file, no plotting tool, so nothing to keep in step): left, each planted variant's |z|
+ * at every point it is compared with, on a log scale, against the run's threshold z; right,
+ * how many of the closed form's outputs over the ulp sweep fall in each band of ulp error,
+ * with the claim's bound. Units are millimetres; coordinates are printed with %.2f.
+ */
+#define ZFIG_W 80.0
+#define ZFIG_H 40.0
+#define HFIG_BAR 6.5
+#define HFIG_GAP 1.0
+
+static const char *const variant_mark[BC_MAX_VARIANTS] = {
+	"\\bullet", "\\circ", "\\times", "\\ast", "\\diamond", "\\triangle", "+", "\\star"};
+
+static void tex_variant_z_picture(FILE *f, const struct bc_claim_result *cr, double z)
+{
+	const struct bc_claim *c = cr->claim;
+	int at[BC_MAX_POINTS], n = 0;
+	double top = z;
+	for (int p = 0; p < c->n_points; p++) {
+		bool used = false;
+		for (int v = 0; v < c->n_variants; v++)
+			if (isfinite(cr->variants[v].z_at[p])) {
+				used = true;
+				if (fabs(cr->variants[v].z_at[p]) > top)
+					top = fabs(cr->variants[v].z_at[p]);
+			}
+		if (used)
+			at[n++] = p;
+	}
+	int lo = -1, hi = (int)ceil(log10(top));
+	if (hi < (int)ceil(log10(z)) + 1)
+		hi = (int)ceil(log10(z)) + 1;
+	double dy = ZFIG_H / (hi - lo), dx = n ? ZFIG_W / n : ZFIG_W;
+	fprintf(f, "\\begin{picture}(%.2f,%.2f)(-10,-6)\n", ZFIG_W + 12, ZFIG_H + 9);
+	fprintf(f, "\\put(0,0){\\line(1,0){%.2f}}\\put(0,0){\\line(0,1){%.2f}}\n", ZFIG_W, ZFIG_H);
+	int step = hi - lo > 8 ? 2 : 1; /* a label every other decade where they would crowd */
+	for (int k = lo; k <= hi; k += step)
+		fprintf(f, "\\put(0,%.2f){\\line(-1,0){1}}\\put(-1.5,%.2f){\\makebox(0,0)[r]{\\scriptsize"
+		        " $10^{%d}$}}\n", (k - lo) * dy, (k - lo) * dy, k);
+	double yz = (log10(z) - lo) * dy;
+	fprintf(f, "\\multiput(0,%.2f)(2,0){%d}{\\line(1,0){1}}"
+	        "\\put(%.2f,%.2f){\\makebox(0,0)[rb]{\\scriptsize $z = %.3f$}}\n",
+	        yz, (int)(ZFIG_W / 2), ZFIG_W, yz + 0.8, z);
+	fprintf(f, "\\put(-9,%.2f){\\makebox(0,0){\\rotatebox{90}{\\scriptsize $|z|$ of a variant}}}\n",
+	        ZFIG_H / 2);
+	for (int i = 0; i < n; i++) {
+		double x = (i + 0.5) * dx;
+		fprintf(f, "\\put(%.2f,0){\\line(0,-1){1}}\\put(%.2f,-3){\\makebox(0,0){\\scriptsize %d}}\n",
+		        x, x, i + 1);
+		for (int v = 0; v < c->n_variants; v++) {
+			double zv = fabs(cr->variants[v].z_at[at[i]]);
+			if (!isfinite(zv))
+				continue;
+			double ly = zv > 0 ? log10(zv) : lo; /* below 0.1: on the axis */
+			if (ly < lo)
+				ly = lo;
+			/* variants side by side within the point's slot, so none hides another */
+			double xv = x + (v - (c->n_variants - 1) / 2.0) * fmin(1.6, 0.8 * dx / c->n_variants);
+			fprintf(f, "\\put(%.2f,%.2f){\\makebox(0,0){$%s$}}\n", xv, (ly - lo) * dy,
+			        variant_mark[v]);
+		}
+	}
+	fprintf(f, "\\put(%.2f,-6){\\makebox(0,0){\\scriptsize check point (numbered below)}}\n",
+	        ZFIG_W / 2);
+	fputs("\\end{picture}", f);
+}
+
+static void tex_ulp_picture(FILE *f, const struct bc_claim_result *cr)
+{
+	const struct bc_ulp_result *u = &cr->ulp;
+	long most = 1;
+	for (int i = 0; i < BC_ULP_BINS; i++)
+		if (u->hist[i] > most)
+			most = u->hist[i];
+	double w = BC_ULP_BINS * (HFIG_BAR + HFIG_GAP), scale = ZFIG_H / log10((double)most + 1);
+	fprintf(f, "\\begin{picture}(%.2f,%.2f)(-2,-6)\n", w + 2, ZFIG_H + 9);
+	fprintf(f, "\\put(0,0){\\line(1,0){%.2f}}\n", w);
+	for (int i = 0; i < BC_ULP_BINS; i++) {
+		double x = i * (HFIG_BAR + HFIG_GAP) + HFIG_GAP / 2, h = log10((double)u->hist[i] + 1) * scale;
+		if (u->hist[i])
+			fprintf(f, "\\put(%.2f,0){\\rule{%.2fmm}{%.2fmm}}", x, HFIG_BAR, h);
+		fprintf(f, "\\put(%.2f,%.2f){\\makebox(0,0)[b]{\\tiny %ld}}", x + HFIG_BAR / 2, h + 0.6,
+		        u->hist[i]);
+		if (i == 0)
+			fprintf(f, "\\put(%.2f,-3){\\makebox(0,0){\\scriptsize 0}}\n", x + HFIG_BAR / 2);
+		else if (i < BC_ULP_BINS - 1)
+			fprintf(f, "\\put(%.2f,-3){\\makebox(0,0){\\scriptsize $\\le\\!%g$}}\n",
+			        x + HFIG_BAR / 2, bc_ulp_edge[i]);
+		else
+			fprintf(f, "\\put(%.2f,-3){\\makebox(0,0){\\scriptsize $>\\!%g$}}\n",
+			        x + HFIG_BAR / 2, bc_ulp_edge[BC_ULP_BINS - 2]);
+	}
+	/* the bound, after the last bin that lies within it */
+	int last = 0;
+	for (int i = 1; i < BC_ULP_BINS - 1; i++)
+		if (bc_ulp_edge[i] <= cr->claim->ulp_bound)
+			last = i;
+	double xb = (last + 1) * (HFIG_BAR + HFIG_GAP);
+	fprintf(f, "\\multiput(%.2f,0)(0,2){%d}{\\line(0,1){1}}"
+	        "\\put(%.2f,%.2f){\\makebox(0,0)[lt]{\\scriptsize\\ bound %g}}\n",
+	        xb, (int)(ZFIG_H / 2) + 1, xb, ZFIG_H + 3, cr->claim->ulp_bound);
+	fprintf(f, "\\put(%.2f,-6){\\makebox(0,0){\\scriptsize ulp error against MPFR}}\n", w / 2);
+	fputs("\\end{picture}", f);
+}
+
+static void tex_evidence_figure(FILE *f, const struct bc_claim_result *cr,
+                                const struct bc_run_result *res)
+{
+	const struct bc_claim *c = cr->claim;
+	/* in the text, not floating: small, and a float page of its own would be half empty */
+	fputs("\\begin{bcinfigure}\\setlength{\\unitlength}{1mm}\n", f);
+	if (c->n_variants)
+		tex_variant_z_picture(f, cr, res->z);
+	fputs("\\hfill", f);
+	if (!cr->ulp.skipped)
+		tex_ulp_picture(f, cr);
+	fputs("\n\n\\smallskip\\raggedright\\small", f);
+	for (int v = 0; v < c->n_variants; v++) {
+		fprintf(f, "%s$%s$~", v ? "\\quad " : "", variant_mark[v]);
+		tex_code(f, c->variants[v].name);
+	}
+	fputs("\\caption{\\texttt{", f);
+	tex_text(f, c->id);
+	fputs("}: left, the planted variants' $|z|$ at each check point they are compared with "
+	      "(above the dashed line: rejected there); points:", f);
+	int k = 0;
+	for (int p = 0; p < c->n_points; p++) {
+		bool used = false;
+		for (int v = 0; v < c->n_variants; v++)
+			used = used || isfinite(cr->variants[v].z_at[p]);
+		if (!used)
+			continue;
+		fprintf(f, "%s %d~", k ? "," : "", k + 1);
+		tex_code(f, c->points[p].name);
+		k++;
+	}
+	fprintf(f, ". Right, the %d inputs of the closed form's sweep: how many outputs lie within "
+	        "each ulp error of MPFR (log scale; the dashed line is the claim's bound).}"
+	        "\\end{bcinfigure}\n\n", cr->ulp.inputs);
 }
 
 static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc_run_result *res)
@@ -407,7 +550,10 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	else
 		tex_text(f, c->seed_formula);
 	fputs("\n\\item[Model verified] ", f);
-	tex_text(f, c->model);
+	if (c->model_tex)
+		fputs(c->model_tex, f); /* LaTeX already: the claim typesets its own model */
+	else
+		tex_text(f, c->model);
 	fputs("\n\\item[Simulator] ", f);
 	tex_text(f, c->sim->mechanism);
 	fprintf(f, "\n\\item[Verdict] \\textbf{%s}\n\\end{description}\n\n",
@@ -441,7 +587,10 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	fputs("}: ", f);
 	tex_text(f, c->plot_caption ? c->plot_caption
 	                            : "theory lines, Monte Carlo points with error bars.");
-	fputs("}\\end{figure}}{}\n\n", f);
+	/* A sweep has no z of its own: its bars are the Makefile's PLOT_Z, beside the run's z. */
+	fputs(" Error bars: $\\pm\\bcplotz\\,$SE of the plotted sweep, about the width of the "
+	      "decision rule's band ($z = \\bcz$ in this run).}\\end{figure}}{}\n\n", f);
+	tex_evidence_figure(f, cr, res);
 	tex_point_list(f, cr);
 	/* the heading stays with its table, which cannot break */
 	fprintf(f, "\\bcneedspace{%d\\baselineskip}\n\\subsection*{Planted wrong variants}\n",

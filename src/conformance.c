@@ -99,6 +99,13 @@ static void check_texts(struct sink *s)
 	if (bc_claim_from_seed(c) && !says_seed)
 		problem(s, "its source '%s' should name the seed file and section ('seed NNN_...txt, "
 		        "section ...'), or its status be BC_NOT_FROM_SEED", c->source ? c->source : "");
+	/* the report opens the claim's section with the seed's own words and their reading */
+	if (bc_claim_from_seed(c) && empty(c->seed_quote))
+		problem(s, "it has no .seed_quote: copy the seed's sentence stating the formula, "
+		        "verbatim (theory/%s.c)", c->id);
+	if (bc_claim_from_seed(c) && empty(c->seed_quote_en))
+		problem(s, "it has no .seed_quote_en: the seed quote's English reading (theory/%s.c)",
+		        c->id);
 	if (!bc_claim_from_seed(c) && says_seed)
 		problem(s, "it is not from a seed (BC_NOT_FROM_SEED), but its source says 'seed'");
 	if (!c->sim || !c->sim->obs || !c->sim->obs[0] || !c->sim->replicate)
@@ -175,6 +182,9 @@ static void check_findings(struct sink *s)
 		const struct bc_finding *f = &c->findings[k];
 		if (empty(f->text))
 			problem(s, "finding %d has no text", k + 1);
+		if (empty(f->brief))
+			problem(s, "finding %d has no .brief: the finding in one line, for the report's "
+			        "Findings summary", k + 1);
 		if (f->point && point_index(c, f->point) < 0 && variant_index(c, f->point) < 0)
 			problem(s, "finding %d names '%s', which is neither a check point nor a planted "
 			        "variant", k + 1, f->point);

@@ -83,6 +83,16 @@ struct sweep_ctx {
 	mpfr_t out[BC_MAX_OUT];
 };
 
+const double bc_ulp_edge[BC_ULP_BINS - 1] = {0, 0.25, 0.5, 1, 2, 4, 8, 16, 32};
+
+static int ulp_bin(double u)
+{
+	int i = 0;
+	while (i < BC_ULP_BINS - 1 && !(u <= bc_ulp_edge[i])) /* NaN and inf: the last bin */
+		i++;
+	return i;
+}
+
 static void visit(const struct bc_args *in, void *vctx)
 {
 	struct sweep_ctx *ctx = vctx;
@@ -97,6 +107,7 @@ static void visit(const struct bc_args *in, void *vctx)
 		if (!isfinite(d.v[k]))
 			ctx->res->nonfinite++;
 		double u = bc_ulp_error(d.v[k], ctx->out[k]);
+		ctx->res->hist[ulp_bin(u)]++;
 		if (u > ctx->res->worst || ctx->res->worst_output[0] == '\0') {
 			ctx->res->worst = u;
 			snprintf(ctx->res->worst_output, BC_NAME_LEN, "%s", d.name[k]);
@@ -111,6 +122,8 @@ static void merge(struct bc_ulp_result *res, const struct bc_ulp_result *part)
 {
 	res->inputs += part->inputs;
 	res->nonfinite += part->nonfinite;
+	for (int i = 0; i < BC_ULP_BINS; i++)
+		res->hist[i] += part->hist[i];
 	if (part->worst_output[0] && (part->worst > res->worst || res->worst_output[0] == '\0')) {
 		res->worst = part->worst;
 		memcpy(res->worst_output, part->worst_output, sizeof res->worst_output);

@@ -78,6 +78,27 @@ Test(conformance, a_claim_that_falls_short_is_told_what_is_missing)
 		cr_assert(p[1] == '\0' || strncmp(p + 1, "short_claim: ", 13) == 0);
 }
 
+/* A claim from a seed without the seed's words, and a finding without its one-line brief:
+ * the report would open the section with nothing and leave the summary's line empty. */
+Test(conformance, a_seed_claim_needs_its_quote_and_every_finding_a_brief)
+{
+	const struct bc_claim *real = bc_claim_find("corr_batch_var");
+	struct bc_finding findings[8];
+	cr_assert(real->n_findings <= 8);
+	memcpy(findings, real->findings, (size_t)real->n_findings * sizeof *findings);
+	findings[0].brief = NULL;
+	struct bc_claim c = *real;
+	c.findings = findings;
+	c.seed_quote = NULL;
+	c.seed_quote_en = "";
+	struct lines l = {"", 0};
+	bc_conformance_static(&c, BC_SOURCE_DIR, collect, &l);
+	expect_said(&l, "corr_batch_var: finding 1 has no .brief");
+	expect_said(&l, "corr_batch_var: it has no .seed_quote:");
+	expect_said(&l, "corr_batch_var: it has no .seed_quote_en:");
+	cr_assert_eq(l.n, 3, "%s", l.text);
+}
+
 /* Too few points, a variant no point can compare, a finding naming nothing, a long name. */
 Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 {

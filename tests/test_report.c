@@ -11,6 +11,7 @@
 
 #include "bc_check_print.h"
 #include "bc_test.h"
+#include "bc_ulp.h"
 
 static char *read_all(FILE *f)
 {
@@ -176,6 +177,89 @@ Test(report, result_splits_what_passed_by_kind)
 	expect_in(text, want);
 	free(text);
 	free(json);
+}
+
+/* Each claim has its plot, its caption says what the bars are next to the run's z, and its
+ * evidence figure (variants' |z|, the ulp histogram) is there; the histogram in the JSON
+ * counts at least one output per input and its highest bin holds the worst error. */
+Test(report, every_claim_has_its_figures_and_its_ulp_histogram, .timeout = 60)
+{
+	char *text = report_text(), *json = results_json(), buf[512], num[64];
+	/* the run's z comes first in the JSON, before any point's */
+	snprintf(buf, sizeof buf, "SE of the plotted sweep, about the width of the decision rule"
+	         "\xe2\x80\x99s band (z = %.3f in this run)", strtod(field(json, "z", num, sizeof num), NULL));
+	expect_in(text, buf);
+	int claims = 0;
+	for (char *line = strtok(json, "\n"); line; line = strtok(NULL, "\n")) {
+		if (strncmp(line, "{\"id\":", 6) != 0)
+			continue;
+		char id[64], path[512];
+		field(line, "id", id, sizeof id);
+		snprintf(path, sizeof path, BC_REPORT_DIR "/../plots/%s.pdf", id);
+		FILE *f = fopen(path, "r");
+		cr_assert(f, "no plot %s", path);
+		fclose(f);
+		snprintf(buf, sizeof buf, "%s: left, the planted variants\xe2\x80\x99 |z| at each check "
+		         "point", id);
+		expect_in(text, buf);
+		const char *ulp = strstr(line, "\"ulp\":");
+		cr_assert(ulp);
+		const char *h = strstr(ulp, "\"hist\":[");
+		cr_assert(h, "%s: no ulp histogram in the JSON", id);
+		h += 8;
+		long count[BC_ULP_BINS], total = 0;
+		int top = -1;
+		for (int i = 0; i < BC_ULP_BINS; i++) {
+			char *end;
+			count[i] = strtol(h, &end, 10);
+			cr_assert(end != h && *end == (i + 1 < BC_ULP_BINS ? ',' : ']'), "%s: hist", id);
+			h = end + 1;
+			total += count[i];
+			if (count[i])
+				top = i;
+		}
+		long inputs = strtol(field(ulp, "inputs", num, sizeof num), NULL, 10);
+		double worst = strtod(field(ulp, "worst", num, sizeof num), NULL);
+		BC_ASSERT_LE(inputs, total);
+		cr_assert(top >= 0);
+		/* the worst error lies in the highest bin that holds anything */
+		cr_assert(top == 0 ? worst == 0 : worst > bc_ulp_edge[top - 1], "%s: worst %g above bin %d",
+		          id, worst, top);
+		if (top < BC_ULP_BINS - 1)
+			cr_assert(worst <= bc_ulp_edge[top], "%s: worst %g beyond bin %d", id, worst, top);
+		claims++;
+	}
+	BC_ASSERT_LE(1, claims);
+	free(text);
+	free(json);
+}
+
+/* The decision rule's page gives the suite's measured error rates, or says they are not
+ * measured yet: reports/measured/ holds what `make calibrate` and `make mutate` wrote. */
+Test(report, error_rates_come_from_the_measured_files_or_say_they_are_absent, .timeout = 60)
+{
+	char *text = report_text();
+	const char *file[] = {"calibrate.txt", "mutate.txt"};
+	for (int i = 0; i < 2; i++) {
+		char path[512], want[512];
+		snprintf(path, sizeof path, BC_SOURCE_DIR "/reports/measured/%s", file[i]);
+		FILE *f = fopen(path, "r");
+		if (!f) {
+			snprintf(want, sizeof want, "Not measured yet (reports/measured/%s is absent).",
+			         file[i]);
+			expect_in(text, want);
+			continue;
+		}
+		/* the file's first line heads its part (its words, whitespace-normalised) */
+		if (!fgets(want, sizeof want, f))
+			want[0] = '\0';
+		fclose(f);
+		want[strcspn(want, "\n")] = '\0';
+		want[60] = '\0'; /* the line may wrap after that; its start is enough */
+		squeeze(want);
+		expect_in(text, want);
+	}
+	free(text);
 }
 
 /* The PDF's text with its layout kept (one table row a line), page footers dropped. */

@@ -347,6 +347,11 @@ const struct bc_claim bc_claim_bn_bias = {
 	         "v the 1/m batch variance and no epsilon; per-sample loss (lambda/4)(gamma r_i)^4, "
 	         "mini-batch loss the batch mean; target: the same loss under population BN, "
 	         "gradient 3 lambda gamma^3; m >= 2",
+	.model_tex = "$x_i$ i.i.d.\\ Gaussian (any mean and variance); BN $r_i = (x_i - \\bar "
+	             "x)/\\sqrt{v}$ with $v$ the $1/m$ batch variance and no $\\epsilon$; per-sample "
+	             "loss $\\frac{\\lambda}{4}(\\gamma r_i)^4$, mini-batch loss the batch mean; "
+	             "target: the same loss under population BN, gradient $3\\lambda\\gamma^3$; $m "
+	             "\\ge 2$",
 	.params = params,
 	.n_params = sizeof params / sizeof *params,
 	.validate = NULL,

@@ -218,6 +218,9 @@ const struct bc_claim bc_claim_corr_batch_var = {
 	.seed_tex = "\\sigma_{\\mathrm{eff}}^2 = \\sigma^2 \\frac{1 + (m-1)\\rho}{m}",
 	.model = "X_1..X_m with Var(X_i) = sigma^2 and Corr(X_i, X_j) = rho for all i != j (as "
 	         "the seed states), any law; such a batch exists only for -1/(m-1) <= rho <= 1",
+	.model_tex = "$X_1,\\dots,X_m$ with $\\operatorname{Var}X_i = \\sigma^2$ and "
+	             "$\\operatorname{Corr}(X_i,X_j) = \\rho$ for all $i \\ne j$ (as the seed "
+	             "states), any law; such a batch exists only for $-1/(m-1) \\le \\rho \\le 1$",
 	.seed_status = BC_SEED_EXACT,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,

@@ -278,6 +278,13 @@ const struct bc_claim bc_claim_eigen_stationary_error = {
 	         "other, of theta and of the past (additive), covariance Sigma, any law; "
 	         "s_i = u_i^T Sigma u_i the PER-SAMPLE noise variance along the eigenvector u_i; "
 	         "e = stationary E[(u_i^T (theta - theta*))^2], for 0 < eta lambda_i < 2",
+	.model_tex = "SGD $\\theta' = \\theta - \\eta g$ on $(\\theta-\\theta^\\star)^{\\top} H "
+	             "(\\theta-\\theta^\\star)/2$, $g = H(\\theta-\\theta^\\star)$ $+$ the mean of "
+	             "$b$ per-sample noises, independent of each other, of $\\theta$ and of the past "
+	             "(additive), covariance $\\Sigma$, any law; $s_i = u_i^{\\top}\\Sigma u_i$ the "
+	             "\\emph{per-sample} noise variance along the eigenvector $u_i$; $e = $ "
+	             "stationary $\\mathrm{E}[(u_i^{\\top}(\\theta-\\theta^\\star))^2]$, for $0 < "
+	             "\\eta\\lambda_i < 2$",
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,
@@ -300,7 +307,7 @@ const struct bc_claim bc_claim_eigen_stationary_error = {
 	                "against b: constant for additive noise (the reading 'inversely proportional "
 	                "to b'), not with a random per-sample Hessian or noise shared by the batch "
 	                "(dashed: their exact laws). Bottom: e/s against s over six decades: the "
-	                "reading 'proportional to s' holds. Bars: +-1 SE.",
+	                "reading 'proportional to s' holds.",
 	.seed_quote = "设$H$的第$i$个[特征向量](@entry_id:151813)为$u_i$，对应的[特征值](@entry_id:154894)"
 	              "（曲率）为$\\lambda_i$，[梯度噪声](@entry_id:165895)在$u_i$方向上的[方差](@entry_id:200758)"
 	              "为$s_i$。在[稳态](@entry_id:182458)下，参数沿该方向的期望平方误差$e_i^\\star$"

@@ -290,6 +290,14 @@ const struct bc_claim bc_claim_flat_minimum_batch = {
 	         "solves the continuous-time Lyapunov equation H S + S H = eta Sigma / b, b_exact "
 	         "the discrete one S = (I - eta H) S (I - eta H) + eta^2 Sigma / b, for "
 	         "eta tau/d < 2",
+	.model_tex = "SGD $x' = x - \\eta g$ near a minimum, $f = x^{\\top} H x/2$ with $H = "
+	             "(\\tau/d)\\,I$ (isotropic), $g = Hx$ $+$ the mean of $b$ per-sample noises, "
+	             "independent of each other, of $x$ and of the past, covariance $\\Sigma$ with "
+	             "$\\operatorname{tr}\\Sigma = d\\sigma^2$ ($\\sigma^2$ per coordinate), any "
+	             "law; $r^2 = \\operatorname{tr} S$, $S$ the stationary covariance; the seed's "
+	             "$b$ solves the continuous-time Lyapunov equation $HS + SH = \\eta\\Sigma/b$, "
+	             "$b_{\\mathrm{exact}}$ the discrete one $S = (I - \\eta H)S(I - \\eta H) + "
+	             "\\eta^2\\Sigma/b$, for $\\eta\\tau/d < 2$",
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,
@@ -309,8 +317,7 @@ const struct bc_claim bc_claim_flat_minimum_batch = {
 	                "d = 4, eta = sigma = 1) against the sharpness eta tau/d. The seed's relation "
 	                "(dashed, proportional to 1/tau) is the small-step limit of the exact one; "
 	                "beyond eta tau/d = 1 sharper minima are explored MORE. Squares: Hessians of "
-	                "the same trace, not isotropic, explore more than the trace predicts. "
-	                "Bars: +-1 SE.",
+	                "the same trace, not isotropic, explore more than the trace predicts.",
 	.seed_quote = "通过一个简化的[Lyapunov方程](@entry_id:165178)分析，我们可以建立起[批量大小](@entry_id:174288)$b$"
 	              "、Hessian迹$\\tau$和[稳态](@entry_id:182458)探索半径$r$之间的关系。在某些假设"
 	              "下，要维持一个固定的探索半径$r^2 = \\operatorname{tr}(S)$（其中$S$是参数的[稳"

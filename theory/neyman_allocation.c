@@ -535,6 +535,15 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	         "omits for a real batch: var is reached only where every n_k* is an integer, "
 	         "the estimator needs n_k >= 1 (b W_k sigma_k / S >= 1), and draws are with "
 	         "replacement",
+	.model_tex = "$\\hat\\mu = \\sum_k W_k \\bar y_k$, $\\bar y_k$ the mean of $n_k$ independent "
+	             "draws (with replacement: no finite-population correction) from stratum $k$ of "
+	             "any law with variance $\\sigma_k^2 \\ge 0$ (not all 0; a constant stratum gets "
+	             "$n_k^\\star = 0$ and enters with its known mean); $W_k > 0$ summing to 1; "
+	             "$n_k$ real. Outputs $n_k^\\star$ and $\\mathrm{var} = \\bigl(\\sum_k "
+	             "W_k\\sigma_k\\bigr)^2/b$ (derived; the seed omits it). Conditions the seed "
+	             "omits for a real batch: var is reached only where every $n_k^\\star$ is an "
+	             "integer, the estimator needs $n_k \\ge 1$ ($bW_k\\sigma_k/S \\ge 1$), and "
+	             "draws are with replacement",
 	.seed_tex = "n_k^\\star = b\\,\\frac{W_k\\sigma_k}{\\sum_{j=1}^K W_j\\sigma_j}"
 	            "\\text{ minimises } \\sum_{k=1}^K \\frac{W_k^2\\sigma_k^2}{n_k}"
 	            "\\text{ subject to } \\sum_k n_k = b",

@@ -324,6 +324,11 @@ const struct bc_claim bc_claim_noise_scale_progress = {
 	         "independent, mean 0, variance sigma^2, any law; dF = max over eta of "
 	         "E[F(u) - F(u')], at eta = b u^2 / (b u^2 + sigma^2) (an oracle rate: it needs u); "
 	         "F_next = E[F(u')] there; u = sigma = 0 refused",
+	.model_tex = "$F(u) = u^2/2$; one step $u' = u - \\eta g$ with $g = u + \\frac1b\\sum_i "
+	             "e_i$, the $e_i$ independent, mean 0, variance $\\sigma^2$, any law; $\\Delta F "
+	             "= \\max_\\eta \\mathrm{E}[F(u) - F(u')]$, at $\\eta^\\star = bu^2/(bu^2 + "
+	             "\\sigma^2)$ (an oracle rate: it needs $u$); $F_{\\mathrm{next}} = "
+	             "\\mathrm{E}[F(u')]$ there; $u = \\sigma = 0$ refused",
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,

@@ -417,6 +417,11 @@ const struct bc_claim bc_claim_robust_step_bound = {
 	         "of b <= N distinct samples (uniform b-subset, independent steps); eta is the "
 	         "supremum of rates at which every possible step contracts; also eta_ms, and "
 	         "at eta = r eta_robust the mean-square factor and Lyapunov exponent",
+	.model_tex = "$f_i(x) = L_i x^2/2$, one sample $L_H \\ge L_L$, $N-1$ samples $L_L$; each "
+	             "step a batch of $b \\le N$ distinct samples (uniform $b$-subset, independent "
+	             "steps); $\\eta_{\\mathrm{robust}}$ is the supremum of rates at which every "
+	             "possible step contracts; also $\\eta_{\\mathrm{ms}}$, and at $\\eta = "
+	             "r\\,\\eta_{\\mathrm{robust}}$ the mean-square factor and Lyapunov exponent",
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,

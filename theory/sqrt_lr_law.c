@@ -345,6 +345,12 @@ const struct bc_claim bc_claim_sqrt_lr_law = {
 	         "any law; 'expected squared update' = stationary E[(x_{t+1} - x_t)^2], MSE = "
 	         "stationary E[x^2]; eta = the least rate whose E[Delta^2] reaches u, the MSE's "
 	         "minimiser under the floor",
+	.model_tex = "SGD $x' = x - \\eta g$ on $hx^2/2$ ($h > 0$), $g$ the mean of $b$ per-sample "
+	             "gradients $hx + \\xi_i$, the $\\xi_i$ independent of each other and of $x$, "
+	             "mean 0, variance $\\sigma^2$, any law; `expected squared update' $=$ "
+	             "stationary $\\mathrm{E}[(x_{t+1} - x_t)^2]$, MSE $=$ stationary "
+	             "$\\mathrm{E}[x^2]$; $\\eta$ the least rate whose $\\mathrm{E}[\\Delta^2]$ "
+	             "reaches $u$, the MSE's minimiser under the floor",
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,

@@ -5,6 +5,8 @@
 # given, then each theory output, and with --samples each output's NAME_est and NAME_se
 # (here: x m value value_est value_se). A simulator switch goes on the sweep's line like
 # any parameter, e.g. an outside point's mechanism, to plot the formula failing there.
+# The Makefile loads plots/style.gnuplot first: pdfterm(height_cm) and pngterm(height_cm)
+# set the terminals (text at the report's body size), z and `bars` the error bars (±z SE).
 
 if (!exists("bc")) bc = 'build/batchcheck'
 if (!exists("out")) out = 'build/plots/CLAIM_ID'
@@ -16,17 +18,17 @@ set table $sim
 plot '< '.sweep.' --samples 20000' using 1:4:5 with table
 unset table
 
-set xlabel 'x'
+set xlabel 'x'."\n" # the second line keeps the legend below clear of it
 set ylabel 'value'
 set title 'FILL IN'
 set grid
-set key top left box opaque
+set key below box # below the axes: it hides no data
 
 # enhanced text: {/Symbol s}^2 is sigma squared
 do for [t in 'pdfcairo pngcairo'] {
-	if (t eq 'pdfcairo') { set terminal pdfcairo enhanced size 16cm,10cm font 'Sans,9'; set output out.'.pdf' }
-	else { set terminal pngcairo enhanced size 1000,620 font 'Sans,10'; set output out.'.png' }
+	if (t eq 'pdfcairo') { eval pdfterm(12); set output out.'.pdf' }
+	else { eval pngterm(12); set output out.'.png' }
 	plot $theory using 1:2 with lines lw 2 title 'theory', \
-	     $sim using 1:2:3 with yerrorbars pt 7 ps 0.6 title 'simulation ± 1 SE'
+	     $sim using 1:2:($3*z) with yerrorbars pt 7 ps 0.5 title 'simulation, '.bars
 	unset output
 }

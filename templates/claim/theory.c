@@ -100,6 +100,7 @@ const struct bc_claim bc_claim_CLAIM_ID = {
 	.seed_formula = "FILL IN",
 	.seed_tex = NULL, /* the same in LaTeX math for the report; NULL: seed_formula as text */
 	.model = "", /* FILL IN: the exact model verified */
+	.model_tex = NULL, /* the same as LaTeX text (math in $...$) for the report; NULL: .model */
 	/* FILL IN: BC_SEED_EXACT, BC_SEED_CONDITIONS, BC_SEED_WRONG, or BC_NOT_FROM_SEED for a
 	 * claim of your own */
 	.seed_status = BC_SEED_CONDITIONS,
@@ -118,6 +119,7 @@ const struct bc_claim bc_claim_CLAIM_ID = {
 	.variants = variants,
 	.n_variants = 0, /* FILL IN: sizeof variants / sizeof *variants */
 	.plot_caption = NULL, /* the report's caption under the figure; NULL: a generic one */
+	/* required for a claim from a seed, as is every finding's .brief (test_conformance.c) */
 	.seed_quote = "FILL IN: the seed's sentence(s) stating the formula, verbatim",
 	.seed_quote_en = "FILL IN: their English reading",
 };
