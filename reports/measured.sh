@@ -15,7 +15,7 @@ if [ -s "$dir/calibrate.txt" ]; then
 	# which commit brought the file, and when: calibrate.txt does not say
 	git log -1 --format='Committed in %h, %cs.\\' -- "$dir/calibrate.txt" 2>/dev/null || true
 	# the header: seeds, replicates, levels (the lines before the first blank one)
-	awk 'NF == 0 { exit } { print }' "$dir/calibrate.txt" | esc | sed 's/$/\\\\/'
+	awk 'NF == 0 { exit } { sub(/^# /, ""); print }' "$dir/calibrate.txt" | esc | sed 's/$/\\\\/'
 	printf '%s\n' '\par\smallskip\noindent{\small\begin{tabular}{@{}l*{20}{r}@{}}\toprule'
 	# the summary table: one row per claim, its columns as written
 	awk '/^summary:/ { on = 1; next }
