@@ -132,9 +132,14 @@ static int validate(const struct bc_args *in, char *err, size_t errlen)
 static double f0_numerator(double b, double r, double lh, double ll)
 {
 	double ph = 2 * b * r, pl = fma(2 * b, r, -ph); /* 2br = ph + pl exactly */
+	/* mutate: mc-equivalent: in exact arithmetic e = ph + (1 - b) - s whatever s and v are,
+	 * so s + e, the only use of s, is unchanged (the two-sum compensates; only the
+	 * double-vs-MPFR sweep sees such a mutant) */
 	double s = ph + (1 - b), v = s - ph;
 	double e = (ph - (s - v)) + ((1 - b) - v); /* c = s + e + pl exactly */
 	double t = s * ll, tl = fma(s, ll, -t);    /* s L_L = t + tl exactly */
+	/* mutate: mc-equivalent -->+#2 -->+#3 +->- *->/ -tl->(nothing) +pl->(nothing): tl, pl
+	 * and e are 0 in exact arithmetic, so is (e + pl) L_L with these mutants */
 	return ((lh - t) - tl) - (e + pl) * ll;
 }
 
@@ -149,6 +154,9 @@ static double log_abs_factor(double x, double one, double g)
 		return log1p(-x);
 	if (x <= 1.5)
 		return log(fabs(one));
+	/* mutate: equivalent cmp: at x = 3 both branches give log 2 (g = 2 - x = -1) */
+	/* mutate: mc-equivalent int: both branches are log |1 - x| (log1p(-g) = log(x - 1)),
+	 * in different accurate forms, for x in (2, 4] */
 	if (x <= 3)
 		return log1p(-g);
 	return log(x - 1);
