@@ -373,6 +373,13 @@ static const struct bc_point points[] = {
 	 "Lyapunov exponent is negative, so SGD converges almost surely", NULL},
 	{"ms_diverges", BC_IN_REGIME, "b=2 N=8 LH=10 LL=1 r=2.5 T=32", "ms_factor",
 	 "same point: the mean-square factor exceeds 1", NULL},
+	{"lyap_near_one", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=0.6 T=32", "lyap",
+	 "a mild outlier at 0.6 times the bound: both step factors 1 - eta s/b (1 - 1.2 and "
+	 "1 - 1.03) lie in (-0.5, 0.5], where lyap takes log |1 - x| from its accurate form of "
+	 "1 - x; as_past_ms reaches only the form for x > 3", NULL},
+	{"lyap_near_two", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=1.2 T=32", "lyap",
+	 "the same data at 1.2 times the bound: both factors' x (2.4 and 2.06) lie in (1.5, 3], "
+	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL},
 	{"with_repl", BC_OUTSIDE, "b=2 N=4 LH=100 LL=1 T=256 repl=with", "eta",
 	 "batches drawn with replacement: a batch can hold the outlier b times, so the smallest "
 	 "observed 2b/s_B is 2/LH, not the formula", NULL},
