@@ -118,7 +118,7 @@ static double lambda_gamma3_times(double lambda, double gamma, double k, double 
 	int eg, el;
 	double fg = frexp(gamma, &eg), fl = frexp(lambda, &el);
 	double p2 = fg * fg, e2 = fma(fg, fg, -p2);                  /* fg^2 = p2 + e2 */
-	/* mutate: mc-equivalent +->-: an error term (see above) */
+	/* mutate: mc-equivalent +->- *->/#2: an error term (see above) */
 	double p3 = p2 * fg, e3 = fma(p2, fg, -p3) + e2 * fg;        /* fg^3 ~ p3 + e3 */
 	/* mutate: mc-equivalent: error terms and a high part (fl > 0: lambda > 0) */
 	double p4 = p3 * fl, e4 = fma(p3, fl, -p4) + e3 * fl;        /* fg^3 fl */
