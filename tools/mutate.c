@@ -55,7 +55,9 @@
  * cannot kill:
  *   equivalent     they cannot change any result: in theory/ at most by rounding within
  *                  the claim's own ulp bound; in sim/ not the mean of any observation
- *                  (what every check estimates) at any input of the model;
+ *                  (what every check estimates) at any valid input, in the model or
+ *                  not (one that changes a mean only where no check point looks is a
+ *                  gap);
  *   mc-equivalent  in theory/: in exact arithmetic they compute the same function (they
  *                  change only how rounding errors are compensated), or they differ only
  *                  at inputs no simulator accepts; a formula wrong in MPFR as well would
