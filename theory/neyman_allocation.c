@@ -268,6 +268,8 @@ static void theory(const struct bc_args *in, struct bc_outputs *out)
 		double p = b * m[k], dp = fma(b, m[k], -p) + b * r[k];
 		double hi = div_dd(p, dp, q[0], q[1], &lo);
 		snprintf(out->name[k], BC_NAME_LEN, "n%d", k + 1);
+		/* mutate: equivalent 0->1#1 0->(-1)#1: m[k] is 0 or in [1/4, 1), never 1 or -1,
+		 * and at m[k] = 0 the general path gives 0 as well (p = dp = 0, so hi = lo = 0) */
 		out->v[k] = m[k] == 0 ? 0 : scale_dd(hi, lo, e[k] - E);
 	}
 	/* var = Q^2 / b, Q^2 as a double-double */
