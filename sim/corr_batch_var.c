@@ -76,6 +76,7 @@ struct plan {
 /* The smallest double rho in [-1, 1] with fma(m - 1, rho, 1) >= tmin (tmin <= m): the lower
  * end of what a mechanism accepts, found with the very test plan_new applies, so the range an
  * error message prints is accepted when pasted back. fma is monotone in rho. */
+/* mutate: domain body: only the range a refusal message prints */
 static double smallest_rho(double m, double tmin)
 {
 	double r = fmax((tmin - 1) / (m - 1), -1);
@@ -158,6 +159,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		if (!(t >= CHOLESKY_T_MIN(m))) {
 			snprintf(err, errlen, "parameter 'rho' = %.17g is invalid for mech=cholesky at m = "
 			         "%.0f: valid range is [%.17g, 1] (the correlation matrix must be positive "
+			         /* mutate: domain: the refusal message */
 			         "definite by a margin the factor's rounding cannot eat; try mech=centred)", rho, m, smallest_rho(m, CHOLESKY_T_MIN(m)));
 			free(p);
 			return NULL;
@@ -211,6 +213,8 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	const struct plan *p = vp;
 	double sum = 0;
 	if (p->mech == FACTOR) { /* X_i = shared F + own E_i */
+		/* mutate: equivalent 1->2: one more draw after the batch's m + 1, which stay the
+		 * same (a stream is filled in order); work has room for it (mc.c adds one) */
 		bc_law_fill(p->law, r, (size_t)p->m + 1, work);
 		double common = p->shared * work[0];
 		for (int i = 1; i <= p->m; i++)

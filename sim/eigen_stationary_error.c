@@ -32,8 +32,14 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	double root[BC_CHAIN_DMAX * BC_CHAIN_DMAX], basis[BC_CHAIN_DMAX * BC_CHAIN_DMAX];
 	lambda[0] = bc_arg(c, in, "lambda");
 	sd[0] = sqrt(s);
+	/* The other directions only keep the dynamics honest: in the eigenbasis direction 0
+	 * moves on its own, with noise of variance s whatever the others' (the observation). */
 	for (int j = 1; j < d; j++) {
+		/* mutate: mc-equivalent -->+#2: another direction's eta lambda_j, still in
+		 * [0.5, 1.5): only the burn-in (a bias below 1e-7) changes */
 		lambda[j] = (d == 2 ? 1 : 0.5 + (j - 1) / (d - 2.0)) / eta;
+		/* mutate: equivalent: another direction's noise scale: the noise along u_0 keeps
+		 * variance s, and the burn-in does not depend on it */
 		sd[j] = sqrt((j + 1) * s);
 	}
 	if (bc_chain_equicorrelated_root(d, sd, bc_arg(c, in, "corr"), root)) {
@@ -46,6 +52,8 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	struct bc_chain_spec spec = {
 		.d = d,
 		.lambda = lambda,
+		/* mutate: equivalent 0->1: rot = 1 then runs on the axes: direction 0's dynamics,
+		 * in its eigenbasis, are the same for any rotation */
 		.basis = rot > 0 ? basis : NULL,
 		.noise_root = root,
 		.rho = bc_arg(c, in, "rho"),

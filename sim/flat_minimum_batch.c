@@ -36,17 +36,27 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	double bsim = bc_arg(c, in, "bsim");
 	if (bsim > 0) {
 		b = bsim;
+		/* mutate: domain: the refusal of a batch size that is not an integer */
 	} else if (!(fabs(b - round(b)) <= INTEGER_TOL * b && round(b) >= 1 &&
+	             /* mutate: domain: (the same) */
 	             round(b) <= BC_CHAIN_B_MAX)) {
 		snprintf(err, errlen, "the %s batch size is %.17g: the simulator runs only where it is "
 		         "an integer in [1, %d] (choose r so that it is, or give bsim)",
+		         /* mutate: domain: the refusal message */
 		         strcmp(which, "seed") == 0 ? "seed's" : "exact", b, BC_CHAIN_B_MAX);
 		return NULL;
 	}
 	int d = (int)dd;
 	double eta = bc_arg(c, in, "eta"), tau = bc_arg(c, in, "tau"), sigma = bc_arg(c, in, "sigma");
 	double hs = bc_arg(c, in, "hspread"), ns = bc_arg(c, in, "nspread");
+	/* mutate: equivalent int: root[0] is always set below, before any use */
 	double lambda[BC_CHAIN_DMAX], root[BC_CHAIN_DMAX * BC_CHAIN_DMAX] = {0};
+	/* The x_j are symmetric about 0 and, in the model (hspread = 0), H is isotropic, so the
+	 * mean of |x|^2 depends on the noise only through tr Sigma: mirroring a spread, or moving
+	 * the noise root's entries within it (same sum of squares), leaves it unchanged. Not
+	 * marked equivalent for `make mutate`: with hspread > 0 and nspread > 0 together (valid
+	 * input, outside the model, at no check point) such a mutant changes the mean of |x|^2,
+	 * and no check point can see it; they are gaps. */
 	for (int j = 0; j < d; j++) {
 		double x = d == 1 ? 0 : 2.0 * j / (d - 1) - 1;
 		lambda[j] = tau / d * (1 + hs * x);

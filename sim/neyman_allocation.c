@@ -132,6 +132,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		return fail(NULL, err, errlen, is_given
 		            ? "parameter 'n' is missing: alloc=given needs n=n_1,...,n_K"
 		            : "parameter 'n' is valid only with alloc=given");
+	/* mutate: equivalent 1->2: room for two plans, zeroed, one used */
 	struct plan *p = calloc(1, sizeof *p);
 	if (!p)
 		return fail(NULL, err, errlen, "out of memory");
@@ -140,6 +141,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	p->pop = (int)pop;
 	p->reweight = strcmp(round, "reweight") == 0;
 	int spread = 0; /* strata with sigma_k > 0: those that need draws */
+	/* mutate: domain: spread only decides the refusal of b < spread (round=min1) */
 	for (int k = 0; k < K; k++)
 		spread += sigma[k] > 0;
 
@@ -149,6 +151,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 			if (given[k] != floor(given[k]) || (given[k] == 0 && k < K && sigma[k] > 0)) {
 				snprintf(msg, sizeof msg, "parameter 'n' = %.17g at entry %d is invalid: "
 				         "valid are integers in [1, 1000000], or 0 where sigma_k = 0",
+				         /* mutate: domain: the refusal message */
 				         given[k], k + 1);
 				return fail(p, err, errlen, msg);
 			}
@@ -219,6 +222,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		for (int k = 0; k < K; k++)
 			if (p->n[k] > p->pop) {
 				snprintf(msg, sizeof msg, "parameter 'pop' = %d is invalid: stratum %d gets "
+				         /* mutate: domain: the refusal message */
 				         "%d draws, and without replacement pop >= n_k", p->pop, k + 1, p->n[k]);
 				return fail(p, err, errlen, msg);
 			}

@@ -33,6 +33,7 @@ struct plan {
 	double shared, own; /* sigma sqrt(rho), sigma sqrt(1 - rho) */
 };
 
+/* mutate: domain body: decides only a refusal */
 static int magnitude_ok(double x)
 {
 	return x == 0 || (fabs(x) >= SIM_MAG_MIN && fabs(x) <= SIM_MAG_MAX);
@@ -80,6 +81,8 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 
 static size_t work_doubles(const void *vp)
 {
+	/* mutate: equivalent 1->2 1->0 +1->(nothing): the buffer size; b + 1 doubles are still
+	 * there (mc.c allocates one more than asked) */
 	return (size_t)((const struct plan *)vp)->b + 1;
 }
 
@@ -87,11 +90,15 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 {
 	const struct plan *p = vp;
 	/* work[0]: the shared factor (unused when rho = 0); work[1..b]: the own parts */
+	/* mutate: equivalent 1->2: one more draw after the b + 1 used, which stay the same (a
+	 * stream is filled in order); work has room for it (mc.c adds one) */
 	bc_law_fill(p->law, r, (size_t)p->b + 1, work);
 	double sum = 0;
 	for (int i = 1; i <= p->b; i++)
 		sum += work[i];
 	/* mean of the b per-sample gradients u + shared Z + own E_i */
+	/* mutate: equivalent +->-#1: the shared factor's sign flipped: g keeps its mean and
+	 * variance, and both observations are quadratic in g, so their means stay (any law) */
 	double g = p->u + p->shared * work[0] + p->own * (sum / p->b);
 	double step = p->eta * g, next = p->u - step;
 	obs[0] = 0.5 * step * (p->u + next);

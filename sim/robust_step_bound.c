@@ -51,6 +51,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 		         SIM_B_MAX);
 		return NULL;
 	}
+	/* mutate: domain: the refusal of too many steps */
 	if (t > SIM_T_MAX) {
 		snprintf(err, errlen, "parameter 'T' = %.0f is invalid for sim: valid range is "
 		         "integer in [1, %d]", t, SIM_T_MAX);
@@ -80,11 +81,16 @@ static size_t work_doubles(const void *vp)
 static void draw_batch(const struct plan *p, gsl_rng *r, double *idx)
 {
 	if (p->with) {
+		/* mutate: equivalent cmp: one more index, in the spare double mc.c allocates and
+		 * never used: later draws shift, their law does not */
 		for (int i = 0; i < p->b; i++)
 			idx[i] = (double)gsl_rng_uniform_int(r, (unsigned long)p->n);
 		return;
 	}
 	int k = 0;
+	/* mutate: equivalent cmp: Floyd's algorithm makes every prefix uniform: the first b
+	 * picks (the same draws) are a uniform b-subset of [0, N); the extra one goes to the
+	 * spare double mc.c allocates and only shifts later draws, not their law */
 	for (int j = p->n - p->b; j < p->n; j++) {
 		double t = (double)gsl_rng_uniform_int(r, (unsigned long)j + 1);
 		for (int i = 0; i < k; i++)
@@ -104,8 +110,10 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 		draw_batch(p, r, work);
 		double x = 1, grad = 0, s = 0; /* s: the batch's curvature sum */
 		for (int i = 0; i < p->b; i++) {
+			/* mutate: equivalent 0->1: sample 1 as the outlier: every b-subset is as likely */
 			double li = work[i] == 0 ? p->lh : p->ll;
 			s += li;
+			/* mutate: equivalent *->/: x = 1 */
 			grad += li * x; /* per-sample gradient of L_i x^2 / 2 */
 		}
 		double next = x - p->eta * (grad / p->b);

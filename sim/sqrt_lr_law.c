@@ -30,6 +30,7 @@ static void *plan_new(const struct bc_claim *c, const struct bc_args *in, char *
 	c->theory(in, &th);
 	double lr = bc_arg(c, in, "lr"), b = bc_arg(c, in, "b"), h = bc_arg(c, in, "h");
 	bool sqrtb = strcmp(bc_arg_choice(c, in, "rate"), "sqrtb") == 0;
+	/* mutate: domain: the refusal of too large a batch */
 	if (b > BC_CHAIN_B_MAX) {
 		snprintf(err, errlen, "parameter 'b' = %.0f is invalid for sim: valid range is integer "
 		         "in [1, %d] (every sample is drawn)", b, BC_CHAIN_B_MAX);

@@ -178,7 +178,7 @@ static void remove_variant(char *path)
 	free(path);
 }
 
-Test(mutate, a_mark_that_selects_no_site_is_an_error)
+Test(mutate, marks_select_their_sites_and_a_stale_one_is_an_error)
 {
 	char *src = slurp(FIXTURE), *out, args[256];
 	/* a mark narrowed to a change its line does not have */
@@ -195,6 +195,22 @@ Test(mutate, a_mark_that_selects_no_site_is_an_error)
 	cr_assert(strstr(out, "11 27:32 arith + -> - [mc-equivalent: x]\n"), "%s", out);
 	cr_assert(strstr(out, "10 27:27 arith / -> *\n"), "%s", out);
 	cr_assert(strstr(out, "13 27:37 arith * -> /\n"), "%s", out);
+	free(out);
+	remove_variant(path);
+	/* `body`: every site of the function named on the mark's line, and no other */
+	path = variant_of(src, "static double helper", "/* mutate: domain body: y */\n"
+	                  "static double helper");
+	snprintf(args, sizeof args, "list %s", path);
+	cr_assert_eq(run_tool(args, &out), 0);
+	cr_assert(strstr(out, "0 15:13 swap x, y -> y, x [domain: y]\n"), "%s", out);
+	cr_assert(strstr(out, "4 15:21 float 0.5 -> 0.25 [domain: y]\n"), "%s", out);
+	cr_assert(strstr(out, "5 26:34 int 1 -> 2\n"), "%s", out);
+	free(out);
+	remove_variant(path);
+	/* an unknown kind of mark */
+	path = variant_of(src, "equivalent cmp:", "harmless cmp:");
+	snprintf(args, sizeof args, "list %s", path);
+	cr_assert_eq(run_tool(args, &out), 1, "an unknown mark was accepted");
 	free(out);
 	remove_variant(path);
 	free(src);

@@ -106,16 +106,27 @@ static const struct bc_param params[] = {
  * as double-doubles (fma gives each product's rounding error exactly) and the quotient gets
  * one Newton correction, so the mantissa is within a hair of correctly rounded; only a
  * subnormal result is then rounded a second time, by ldexp.
+ *
+ * For `make mutate`: in exact arithmetic every error term e2..e5 and the Newton correction
+ * are 0, and each fma pairs the high part it is given with its exact error, so a mutant of
+ * an error term, of a high part (other than a division by fg, 0 at gamma = 0) or of the
+ * correction computes the same real function: a formula wrong in MPFR as well would not
+ * differ, only the double-vs-MPFR sweep sees it (marked mc-equivalent below).
  */
 static double lambda_gamma3_times(double lambda, double gamma, double k, double d)
 {
 	int eg, el;
 	double fg = frexp(gamma, &eg), fl = frexp(lambda, &el);
 	double p2 = fg * fg, e2 = fma(fg, fg, -p2);                  /* fg^2 = p2 + e2 */
+	/* mutate: mc-equivalent +->- *->/#2: an error term (see above) */
 	double p3 = p2 * fg, e3 = fma(p2, fg, -p3) + e2 * fg;        /* fg^3 ~ p3 + e3 */
+	/* mutate: mc-equivalent: error terms and a high part (fl > 0: lambda > 0) */
 	double p4 = p3 * fl, e4 = fma(p3, fl, -p4) + e3 * fl;        /* fg^3 fl */
+	/* mutate: mc-equivalent: error terms and a high part (k = -6) */
 	double p5 = p4 * k, e5 = fma(p4, k, -p5) + e4 * k;           /* k fg^3 fl */
+	/* mutate: mc-equivalent: the first guess, which the correction makes exact */
 	double q = p5 / d;
+	/* mutate: mc-equivalent: the Newton correction, 0 in exact arithmetic */
 	q += (fma(-q, d, p5) + e5) / d;
 	return ldexp(q, 3 * eg + el);
 }

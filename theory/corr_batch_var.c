@@ -180,6 +180,12 @@ static const struct bc_point points[] = {
 	 "negative correlation, Gaussian batch from centred own parts and a scaled mean", NULL},
 	{"strong", BC_IN_REGIME, "sigma=1 m=40 rho=0.9", "var",
 	 "strong correlation: the batch acts almost like one sample", NULL},
+	{"cholesky", BC_IN_REGIME, "sigma=1.2 m=3 rho=0.4 mech=cholesky", "var",
+	 "the batch drawn from the Cholesky factor of its correlation matrix, a mechanism no "
+	 "other in-regime point uses", NULL},
+	{"ar1_pair", BC_IN_REGIME, "sigma=1.5 m=2 rho=0.6 mech=ar1", "var",
+	 "an AR(1) batch of two: its one pair correlates rho, as in the model, so the formula "
+	 "holds; checks the AR(1) recurrence the outside points use against its own law", NULL},
 	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
 	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL},
 	{"ar1_long", BC_OUTSIDE, "sigma=1 m=1024 rho=0.5 mech=ar1", "var",

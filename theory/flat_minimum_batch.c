@@ -238,6 +238,9 @@ static const struct bc_point points[] = {
 	 "b_exact = 4", NULL},
 	{"iso_d16", BC_IN_REGIME, "eta=0.3 sigma=0.5 d=16 tau=80 r=0.4898979485566356 law=uniform",
 	 "r2", "16 dimensions, eta tau/d = 1.5, b_exact = 2", NULL},
+	{"one_dim", BC_IN_REGIME, "eta=1 sigma=1 d=1 tau=1 r=0.5", "r2",
+	 "d = 1, where the simulator spreads nothing (its grid x_j of spreads would divide by "
+	 "d - 1 = 0): b_exact = 4, tr S = r^2", NULL},
 	{"seed_batch", BC_OUTSIDE, "eta=0.5 sigma=1 d=4 tau=4 r=0.5 batch=seed", "r2",
 	 "chains at the seed's b = 4 with eta tau/d = 0.5: tr S = r^2 2/(2 - 0.5) = 1.33 r^2, "
 	 "the small-step limit not reached", NULL},

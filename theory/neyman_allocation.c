@@ -207,9 +207,16 @@ static int scaled_products(const struct bc_args *in, double *m, double *r, int *
 		if (m[k] == 0)
 			continue;
 		double t = ldexp(m[k], e[k] - E), u = s + t, v = u - s;
+		/* mutate: mc-equivalent assign +->-#1 +(t-v)->(nothing) +->-#2
+		 * +ldexp(r[k],e[k]-E)->(nothing) -->+#4 -E->(nothing): c sums rounding errors, 0 in
+		 * exact arithmetic, and so do these mutants (only the double-vs-MPFR sweep sees
+		 * them) */
 		c += ((s - (u - v)) + (t - v)) + ldexp(r[k], e[k] - E); /* TwoSum error */
 		s = u;
 	}
+	/* mutate: equivalent arith drop: (q[0], q[1]) is then (s - c, 2c) or (s, c), the same
+	 * sum s + c, not normalised; div_dd and the square below use the low part, so every
+	 * output is the same to about 2^-100 before its final rounding */
 	q[0] = s + c;
 	q[1] = c - (q[0] - s);
 	return E;
@@ -220,6 +227,11 @@ static double div_dd(double a, double da, double qh, double ql, double *lo)
 {
 	double q0 = a / qh, q1 = (fma(-q0, qh, a) + da - q0 * ql) / qh;
 	double hi = q0 + q1;
+	/* lo only rounds a subnormal result (scale_dd), which no simulation reaches (the
+	 * simulator needs sigma_k >= 1e-70) */
+	/* mutate: mc-equivalent arith -q0->(nothing): a subnormal result's rounding (above) */
+	/* mutate: equivalent -(hi-q0)->(nothing): lo = q1 is below half a unit of a subnormal
+	 * result: the repair still leaves it within one ulp, the claim's bound */
 	*lo = q1 - (hi - q0);
 	return hi;
 }
@@ -234,7 +246,14 @@ static double scale_dd(double hi, double lo, int k)
 	double x = ldexp(hi, k);
 	if (fabs(x) >= DBL_MIN)
 		return x;
+	/* Here the result is subnormal: no simulation reaches it (the simulator needs sigma_k
+	 * >= 1e-70), and the repair moves it by an ulp or two: mc-equivalent. Without the
+	 * repair x is hi rounded once, within one ulp: equivalent (the bound is 1 ulp). */
+	/* mutate: mc-equivalent swap arith int -ldexp(x,-k)->(nothing) +lo->(nothing): see above */
+	/* mutate: equivalent +1074->(nothing): d then never passes 0.5, no repair */
 	double d = ldexp((hi - ldexp(x, -k)) + lo, k + 1074); /* in units of 2^-1074 */
+	/* mutate: mc-equivalent cmp swap 0.5->0.25 0.5->1.0#2: a subnormal result (above) */
+	/* mutate: equivalent 0.5->1.0#1: |d| <= 0.5 + |lo| units (x is hi rounded): no repair */
 	return d > 0.5 ? nextafter(x, INFINITY) : d < -0.5 ? nextafter(x, -INFINITY) : x;
 }
 
@@ -249,9 +268,13 @@ static void theory(const struct bc_args *in, struct bc_outputs *out)
 		double p = b * m[k], dp = fma(b, m[k], -p) + b * r[k];
 		double hi = div_dd(p, dp, q[0], q[1], &lo);
 		snprintf(out->name[k], BC_NAME_LEN, "n%d", k + 1);
+		/* mutate: equivalent 0->1#1 0->(-1)#1: m[k] is 0 or in [1/4, 1), never 1 or -1,
+		 * and at m[k] = 0 the general path gives 0 as well (p = dp = 0, so hi = lo = 0) */
 		out->v[k] = m[k] == 0 ? 0 : scale_dd(hi, lo, e[k] - E);
 	}
 	/* var = Q^2 / b, Q^2 as a double-double */
+	/* mutate: mc-equivalent *->/#1 +->- 2->3 2->1 *->/#2 0->1#5: the high part (fma pairs it
+	 * with its exact error) and the term 2 q[0] q[1], 0 in exact arithmetic (q[1] = 0) */
 	double h = q[0] * q[0], dh = fma(q[0], q[0], -h) + 2 * q[0] * q[1];
 	double hi = div_dd(h, dh, b, 0, &lo);
 	snprintf(out->name[K], BC_NAME_LEN, "var");

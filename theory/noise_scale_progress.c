@@ -259,6 +259,14 @@ static const struct bc_point points[] = {
 	 "twice the optimal rate: no progress in expectation, E[F after] = F(u)", NULL},
 	{"F_next_opt", BC_IN_REGIME, "u=0.5 sigma=1 b=2 law=laplace", "F_next",
 	 "at the optimal rate E[F after] equals its minimum F_next (Laplace noise)", NULL},
+	{"near_F_next", BC_IN_REGIME, "u=2 sigma=1.5 b=3", "F_next",
+	 "F_next where sigma <= |u| with b > 1 (S/b = 0.19): the branch of the closed form that "
+	 "far_start reaches only at b = 1 and no other point compares F_next in", NULL},
+	{"shared_b1", BC_IN_REGIME, "u=1 sigma=1.2 b=1 rho=0.5", "dF",
+	 "the shared-factor mechanism of shared_noise at b = 1: one sample's noise sigma "
+	 "(sqrt(rho) Z + sqrt(1 - rho) E) has variance sigma^2 whatever rho, and only the first "
+	 "two moments enter, so the model's dF holds; checks that mechanism against its own law",
+	 NULL},
 	{"shared_noise", BC_OUTSIDE, "u=1 sigma=1 b=64 rho=0.25", "dF",
 	 "the batch's noises share a factor (correlation 0.25): b = 64 >> S = 1, but the mean's "
 	 "noise variance is 0.26 sigma^2, not sigma^2/64; E[dF] = 0.373 against 0.492", NULL},

@@ -132,9 +132,14 @@ static int validate(const struct bc_args *in, char *err, size_t errlen)
 static double f0_numerator(double b, double r, double lh, double ll)
 {
 	double ph = 2 * b * r, pl = fma(2 * b, r, -ph); /* 2br = ph + pl exactly */
+	/* mutate: mc-equivalent: in exact arithmetic e = ph + (1 - b) - s whatever s and v are,
+	 * so s + e, the only use of s, is unchanged (the two-sum compensates; only the
+	 * double-vs-MPFR sweep sees such a mutant) */
 	double s = ph + (1 - b), v = s - ph;
 	double e = (ph - (s - v)) + ((1 - b) - v); /* c = s + e + pl exactly */
 	double t = s * ll, tl = fma(s, ll, -t);    /* s L_L = t + tl exactly */
+	/* mutate: mc-equivalent -->+#2 -->+#3 +->- *->/ -tl->(nothing) +pl->(nothing): tl, pl
+	 * and e are 0 in exact arithmetic, so is (e + pl) L_L with these mutants */
 	return ((lh - t) - tl) - (e + pl) * ll;
 }
 
@@ -149,6 +154,9 @@ static double log_abs_factor(double x, double one, double g)
 		return log1p(-x);
 	if (x <= 1.5)
 		return log(fabs(one));
+	/* mutate: equivalent cmp: at x = 3 both branches give log 2 (g = 2 - x = -1) */
+	/* mutate: mc-equivalent int: both branches are log |1 - x| (log1p(-g) = log(x - 1)),
+	 * in different accurate forms, for x in (2, 4] */
 	if (x <= 3)
 		return log1p(-g);
 	return log(x - 1);
@@ -365,6 +373,13 @@ static const struct bc_point points[] = {
 	 "Lyapunov exponent is negative, so SGD converges almost surely", NULL},
 	{"ms_diverges", BC_IN_REGIME, "b=2 N=8 LH=10 LL=1 r=2.5 T=32", "ms_factor",
 	 "same point: the mean-square factor exceeds 1", NULL},
+	{"lyap_near_one", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=0.6 T=32", "lyap",
+	 "a mild outlier at 0.6 times the bound: both step factors 1 - eta s/b (1 - 1.2 and "
+	 "1 - 1.03) lie in (-0.5, 0.5], where lyap takes log |1 - x| from its accurate form of "
+	 "1 - x; as_past_ms reaches only the form for x > 3", NULL},
+	{"lyap_near_two", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=1.2 T=32", "lyap",
+	 "the same data at 1.2 times the bound: both factors' x (2.4 and 2.06) lie in (1.5, 3], "
+	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL},
 	{"with_repl", BC_OUTSIDE, "b=2 N=4 LH=100 LL=1 T=256 repl=with", "eta",
 	 "batches drawn with replacement: a batch can hold the outlier b times, so the smallest "
 	 "observed 2b/s_B is 2/LH, not the formula", NULL},

@@ -281,8 +281,15 @@ static const struct bc_point points[] = {
 	 NULL},
 	{"above_mse", BC_IN_REGIME, MID " lr=1.2 law=uniform", "mse",
 	 "at 1.2 eta the MSE is 1.28 times that at eta: a larger rate does worse", NULL},
+	{"mse_h2", BC_IN_REGIME, "u=0.25 b=2 h=2 sigma=1", "mse",
+	 "the MSE at a curvature h != 1 (the other mse points have h = 1, where h and 1/h "
+	 "coincide)", NULL},
 	{"first_step", BC_OUTSIDE, MID " at=1", "upd2",
 	 "not stationary: the first update from the optimum x0 = 0, E = eta^2 sigma^2 / b", NULL},
+	{"sqrtb_rate", BC_OUTSIDE, MID " rate=sqrtb", "upd2",
+	 "chains at the heuristic's own rate eta_0 sqrt(b) (b = 8, a = 0.32), 9.5% above the "
+	 "law's: E[Delta^2] = 2 eta^2 sigma^2 / (b (2 - eta h)) there is 1.24 u, not u; the one "
+	 "point that runs rate=sqrtb", NULL},
 	{"rand_curv", BC_OUTSIDE, MID " hspread=2", "upd2",
 	 "per-sample curvature h (1 + 2 e_i): gradient noise grows with |x| (state-dependent)",
 	 NULL},
@@ -315,6 +322,11 @@ static const struct bc_finding findings[] = {
 	 "while eta_0 sqrt(b) passes it (divergence) once b >= 4/(eta_0 h)^2 (plot). Rejected at "
 	 "b = 8, a = 0.32. The linear scaling rule fares worse (variant linear_from_b1).",
 	 .brief = "The sqrt(b) rule fails for large batches"},
+	{"sqrtb_rate",
+	 "Run at the sqrt(b) heuristic's own rate eta_0 sqrt(b) (eta_0 the law's rate at b = 1) "
+	 "instead of the law's, SGD overshoots the floor: at b = 8, a = 0.32 that rate is 9.5% "
+	 "above the law's and the stationary E[Delta^2] is 1.24 u (simulated), not u.",
+	 .brief = "At the sqrt(b) rule's own rate the floor is overshot"},
 	{"rand_curv",
 	 "The formula needs gradient noise independent of x (additive). With per-sample curvature "
 	 "spread, as in least squares with random features, the noise grows with |x| and the "

@@ -51,17 +51,29 @@
  * Sites are numbered in the order of their position in the file (for one token: int or
  * float mutants, then the others), so the numbering is a pure function of the file.
  *
- * Marks. A comment `mutate: equivalent: REASON` says the mutants of its line cannot change
- * any result; `mutate: mc-equivalent: REASON` says they change outputs only where no
- * Monte Carlo check can see them (by rounding, far below the 2^-40 relative resolution of
- * the harness, or only at inputs no simulator accepts): equivalent for the Monte Carlo
- * figure, counted for the full one (the double-vs-MPFR sweep sees them). The line is the
- * comment's own when code precedes it there, else the next line with code. Between the
- * mark's word and its colon, selectors may narrow it to some sites of that line: a KIND,
- * or ORIGINAL->REPLACEMENT as the listing writes it without spaces (e.g.
- * `mutate: equivalent int 1->2: buffer size`), and WORD#N to the N-th site of the line
- * that WORD selects (`0->(-1)#2`). A mark that selects no site is an error,
- * so a mark cannot outlive the code it describes.
+ * Marks, each a comment `mutate: KIND: REASON`, justify sites whose mutants the harness
+ * cannot kill:
+ *   equivalent     they cannot change any result: in theory/ at most by rounding within
+ *                  the claim's own ulp bound; in sim/ not the mean of any observation
+ *                  (what every check estimates) at any valid input, in the model or
+ *                  not (one that changes a mean only where no check point looks is a
+ *                  gap);
+ *   mc-equivalent  in theory/: in exact arithmetic they compute the same function (they
+ *                  change only how rounding errors are compensated), or they differ only
+ *                  at inputs no simulator accepts; a formula wrong in MPFR as well would
+ *                  not differ, so they leave the Monte Carlo figure but count in the full
+ *                  one, whose double-vs-MPFR sweep can see them. In sim/: they change the
+ *                  observations' means by rounding (or a bias below the chains' 1e-7) only;
+ *   domain         the code only decides whether to refuse an input, or words the refusal:
+ *                  the harness runs valid inputs only, by design (as with validate() in
+ *                  theory/); the unit tests and the bad-input battery test it.
+ * A mark applies to its own line when code precedes it there, else to the next line with
+ * code. Between the mark's word and its colon, selectors may narrow it to some sites of
+ * that line: a KIND, or ORIGINAL->REPLACEMENT as the listing writes it without spaces
+ * (e.g. `mutate: equivalent int 1->2: buffer size`), and WORD#N to the N-th site of the
+ * line that WORD selects (`0->(-1)#2`); the selector `body` alone, on the line that names
+ * a function being defined, selects every site of its body. A mark that selects no site is
+ * an error, so a mark cannot outlive the code it describes.
  *
  * Exit status: 0 done, 1 the file cannot be read or a mark is stale or malformed, 2 usage.
  */
@@ -83,7 +95,7 @@ struct tok {
 	int func;          /* index of the function whose body holds it, -1 if none */
 };
 
-enum mark_kind { M_NONE, M_EQUIVALENT, M_MC_EQUIVALENT };
+enum mark_kind { M_NONE, M_EQUIVALENT, M_MC_EQUIVALENT, M_DOMAIN };
 
 struct mark {
 	int line;          /* the code line it applies to */
@@ -96,6 +108,7 @@ struct mark {
 
 struct func {
 	char name[128];
+	int line;           /* of its name */
 	size_t open, close; /* token indices of the body's braces */
 	bool mutated;
 	const char *why;    /* why it is or is not mutated */
@@ -107,6 +120,7 @@ struct site {
 	char desc[512];    /* ORIGINAL -> REPLACEMENT */
 	const char *kind;
 	int line, col;
+	int func; /* index of the function it is in */
 	const struct mark *mark;
 };
 
@@ -216,9 +230,12 @@ static int parse_mark(const char *text, size_t len, int line, struct mark *m)
 	} else if (strncmp(p, "equivalent", 10) == 0) {
 		m->kind = M_EQUIVALENT;
 		p += 10;
+	} else if (strncmp(p, "domain", 6) == 0) {
+		m->kind = M_DOMAIN;
+		p += 6;
 	} else {
-		fprintf(stderr, "mutate: line %d: a mark must say 'mutate: equivalent' or "
-		        "'mutate: mc-equivalent'\n", line);
+		fprintf(stderr, "mutate: line %d: a mark must say 'mutate: equivalent', "
+		        "'mutate: mc-equivalent' or 'mutate: domain'\n", line);
 		return -1;
 	}
 	char *colon = strchr(p, ':');
@@ -455,6 +472,7 @@ static int find_functions(void)
 				struct func *f = &funcs[nfunc];
 				memset(f, 0, sizeof *f);
 				tok_text(open - 1, f->name, sizeof f->name);
+				f->line = toks[open - 1].line;
 				f->open = i;
 				f->close = close;
 				for (size_t j = i; j <= close; j++)
@@ -576,12 +594,15 @@ static bool pointer_star(size_t i)
 	return false;
 }
 
+static int cur_func; /* the function find_sites is in */
+
 static void add_site(size_t start, size_t end, const char *kind, const char *repl, int line,
                      int col)
 {
 	sites = grow(sites, &capsite, nsite + 1, sizeof *sites);
 	struct site *s = &sites[nsite++];
 	memset(s, 0, sizeof *s);
+	s->func = cur_func;
 	s->start = start;
 	s->end = end;
 	s->kind = kind;
@@ -766,6 +787,7 @@ static void find_sites(void)
 		if (!in_mutated_body(i))
 			continue;
 		size_t limit = funcs[toks[i].func].close;
+		cur_func = toks[i].func;
 		if (toks[i].kind == T_NUMBER) {
 			if (is_float_token(i))
 				float_sites(i);
@@ -818,10 +840,13 @@ static bool word_selects(const char *w, const struct site *s)
 }
 
 /* Whether mark m selects site number k: no selectors, or a word naming its kind or its
- * change, with #N: only the N-th site of the line that the word names. */
+ * change, with #N: only the N-th site of the line that the word names; or, the selector
+ * `body` alone on the line naming a function, every site of that function. */
 static bool mark_selects(const struct mark *m, size_t k)
 {
 	const struct site *s = &sites[k];
+	if (strcmp(m->sel, "body") == 0)
+		return funcs[s->func].line == m->line;
 	if (m->line != s->line)
 		return false;
 	if (!m->sel[0])
@@ -906,7 +931,8 @@ static int load(const char *path)
 
 static const char *mark_name(const struct mark *m)
 {
-	return !m ? NULL : m->kind == M_EQUIVALENT ? "equivalent" : "mc-equivalent";
+	static const char *const names[] = {NULL, "equivalent", "mc-equivalent", "domain"};
+	return m ? names[m->kind] : NULL;
 }
 
 static int usage(void)
