@@ -165,6 +165,10 @@ report: $(REPORT)/report.pdf $(REPORT)/results.txt $(REPORT)/results.status
 	@echo "wrote reports/report.pdf"
 	$(Q)exit $$(cat $(REPORT)/results.status)
 
+# Criterion's workers: more than the cores, since several tests mostly wait for the processes
+# they start (mpirun's start-up, the CLI), so two cores stay busy (36 s -> 33 s on two cores).
+TEST_JOBS ?= 4
+
 # Criterion's synthesis line, then the harness's "N passed, N failed" line. Sanitized, the
 # leak probe runs first and must fail: a leak in project code is never silenced.
 check: $(BIN) $(TEST_BIN) $(REPORT)/report.pdf $(REPORT)/results.txt $(REPORT)/results.status \
@@ -176,7 +180,7 @@ ifeq ($(SANITIZE),1)
 		echo "the deliberate leak was not reported with its stack"; exit 1; }
 	$(Q)$(call RUN_TESTS,$(TEST_BIN))
 else
-	$(Q)$(TEST_BIN)
+	$(Q)$(TEST_BIN) -j$(TEST_JOBS)
 endif
 	$(Q)cat $(REPORT)/results.txt
 	$(Q)exit $$(cat $(REPORT)/results.status)

@@ -39,7 +39,7 @@
 #include "bc_est.h"
 #include "bc_ulp.h"
 
-#define BC_MAX_POINTS 16
+#define BC_MAX_POINTS 24
 #define BC_MAX_VARIANTS 8
 
 /* Inflation of the pilot's SD when a run is sized (rule 3): the pilot's own sampling error

@@ -41,9 +41,15 @@ if [ -s "$dir/mutate.txt" ]; then
 	printf '%s\n' 'files & sites & run & stillborn & full harness: kill rate & Monte Carlo only: kill rate \\ \midrule'
 	# the rows over all files: "theory/ (all files)" and "sim/ (all files)"
 	awk -F '|' '/^(theory|sim)\/ \(all files\)/ {
-		split($1, a, " "); n = split($2, f, " "); split($3, m, " ")
-		printf "%s & %s & %s & %s & %s & %s \\\\\n", a[1], a[4], a[5], a[6],
-			(n >= 4 ? f[4] : "--"), m[4] }' "$dir/mutate.txt" | sed 's/%/\\%/g'
+		split($1, a, " ")
+		printf "%s & %s & %s & %s & %s & %s \\\\\n", a[1], a[4], a[5], a[6], rate($2),
+			rate($3) }
+	# a figure'"'"'s kill rate: its one field ending in % ("--" where it has none)
+	function rate(part, f, n, i) {
+		n = split(part, f, " ")
+		for (i = 1; i <= n; i++) if (f[i] ~ /%$/) return f[i]
+		return "--"
+	}' "$dir/mutate.txt" | sed 's/%/\\%/g'
 	printf '%s\n' '\bottomrule\end{tabular}}}'
 else
 	printf '%s\n' '\newcommand{\bcmutation}{Not measured yet (\texttt{reports/measured/mutate.txt} is absent).}'

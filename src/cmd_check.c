@@ -234,7 +234,8 @@ int bc_cmd_check_with(int argc, char **argv, const struct bc_check_peers *peers)
 	if (agree(p, !res.claims || journal_bad)) {
 		out_close(&jf, NULL, NULL);
 		out_close(&tf, NULL, NULL);
-		status = bc_cli_usage_error(!res.claims ? "out of memory"
+		status = bc_cli_usage_error(!res.claims ? "the run could not start (out of memory, "
+		                                          "or a claim too large: see above)"
 		                            : journal_bad ? err : "another process failed");
 		free(res.claims);
 		goto out;

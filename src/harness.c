@@ -228,6 +228,15 @@ int bc_harness_run(const struct bc_claim *const *claims, int n, const struct bc_
                    struct bc_run_result *res)
 {
 	memset(res, 0, sizeof *res);
+	/* a claim whose tables outgrow the result's arrays is refused, never written past them */
+	for (int i = 0; i < n; i++)
+		if (claims[i]->n_points > BC_MAX_POINTS || claims[i]->n_variants > BC_MAX_VARIANTS) {
+			fprintf(stderr, "batchcheck: claim '%s' has %d check points and %d planted "
+			        "variants: at most %d and %d (include/bc_harness.h)\n", claims[i]->id,
+			        claims[i]->n_points, claims[i]->n_variants, BC_MAX_POINTS,
+			        BC_MAX_VARIANTS);
+			return -1;
+		}
 	res->cfg = *cfg;
 	res->n_claims = n;
 	res->claims = calloc((size_t)(n > 0 ? n : 1), sizeof *res->claims);

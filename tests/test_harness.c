@@ -260,3 +260,17 @@ Test(harness, an_underpowered_decisive_run_is_continued_not_inconclusive, .timeo
 	}
 	BC_ASSERT_LE(1, continued);
 }
+
+/* A claim with more check points than a result can hold is refused before anything runs
+ * (it once wrote past the result's arrays). */
+Test(harness, a_claim_with_too_many_points_is_refused)
+{
+	struct bc_claim big = toy;
+	big.n_points = BC_MAX_POINTS + 1; /* never read: the refusal comes first */
+	const struct bc_claim *c = &big;
+	struct bc_config cfg;
+	bc_config_default(&cfg);
+	struct bc_run_result res;
+	cr_assert_eq(bc_harness_run(&c, 1, &cfg, &res), -1);
+	cr_assert_null(res.claims);
+}
