@@ -265,6 +265,9 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 		bc_law_fill(p->law, r, (size_t)p->srs_b, work + p->srs_b);
 		for (int i = 0; i < p->srs_b; i++) {
 			int k = 0; /* the first k with u < cum[k]; the last if rounding left a gap */
+			/* mutate: equivalent drop: cum[K - 1] is exactly 1 (run ends equal to total:
+			 * the same additions in the same order) and u < 1, so without the - 1 the loop
+			 * still stops at K - 1 */
 			while (k < p->K - 1 && u[i] >= p->cum[k])
 				k++;
 			mu_hat += p->mu[k] + p->sigma[k] * e[i];

@@ -294,6 +294,10 @@ static const struct bc_point points[] = {
 	{"finite_data", BC_OUTSIDE, "m=4 gamma=1 lambda=1 data=8", "bias",
 	 "target the full-batch gradient of a training set of N = 8, not the population: the bias "
 	 "is -6(N-m)/((m+1)(N+1)) = -8/15 on average, not -6/5", NULL},
+	{"whole_data", BC_OUTSIDE, "m=4 gamma=1 lambda=1 data=4", "bias",
+	 "the batch is the whole training set (N = m): against the set's own full-batch gradient "
+	 "the bias is -6(N-m)/((m+1)(N+1)) = 0 (up to rounding), not -6/5: the bias comes from "
+	 "sampling the batch, not from BN itself", NULL},
 };
 
 extern const struct bc_sim bc_sim_bn_bias;

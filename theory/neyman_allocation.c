@@ -491,7 +491,13 @@ static const struct bc_point points[] = {
 	 "W_2 (mu_1 - mu_2), mean squared error 1.390", NULL},
 	{"without_repl", BC_OUTSIDE, SEED3 " b=28 pop=40", "var",
 	 "draws without replacement from strata of 40 examples (finite-population correction)",
-	 NULL},
+	 NULL},	{"pop_single", BC_IN_REGIME, "W=0.6,0.4 sigma=2,3 b=2 pop=7", "var",
+	 "draws from finite populations of 7 (the mechanism of without_repl) where n* = (1, 1): "
+	 "one draw from a population of SD sigma_k has variance sigma_k^2, with or without "
+	 "replacement, so the formula holds; checks the populations and their sampling", NULL},
+	{"equal_opt", BC_IN_REGIME, "W=0.7,0.3 sigma=3,7 b=4 alloc=equal law=gauss", "var",
+	 "W_k sigma_k = (2.1, 2.1): the Neyman allocation is the equal one, n* = (2, 2), so "
+	 "alloc=equal reaches the bound; checks the equal allocation's own path", NULL},
 };
 
 extern const struct bc_sim bc_sim_neyman_allocation;
