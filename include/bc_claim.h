@@ -162,6 +162,12 @@ static inline bool bc_claim_from_seed(const struct bc_claim *c)
 	return c->seed_status != BC_NOT_FROM_SEED;
 }
 int bc_output_index(const struct bc_outputs *out, const char *name);
+/* Calls the claim's theory on zeroed outputs and checks what it returned: a count in
+ * [1, BC_MAX_OUT] and that many names, each non-empty and unlike the others (a theory that
+ * counts an output it never writes is a bug no comparison would see). 0, or -1 with a
+ * one-line message. */
+int bc_theory_checked(const struct bc_claim *c, const struct bc_args *in,
+                      struct bc_outputs *out, char *err, size_t errlen);
 
 /* A parameter's value by name, for simulators' set-up (not for hot loops). The name must
  * exist: asking for a missing one is a programming error and aborts. */

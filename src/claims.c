@@ -4,6 +4,7 @@
  * To add a claim, write theory/ID.c (defining bc_claim_ID) and sim/ID.c (defining
  * bc_sim_ID), then add X(ID) below. The README's "Adding a claim" says the rest.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,32 @@ int bc_output_index(const struct bc_outputs *out, const char *name)
 		if (strcmp(out->name[k], name) == 0)
 			return k;
 	return -1;
+}
+
+int bc_theory_checked(const struct bc_claim *c, const struct bc_args *in,
+                      struct bc_outputs *out, char *err, size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	c->theory(in, out);
+	if (out->n < 1 || out->n > BC_MAX_OUT) {
+		snprintf(err, errlen, "claim '%s': its theory returned %d outputs: valid is 1 to %d",
+		         c->id, out->n, BC_MAX_OUT);
+		return -1;
+	}
+	for (int k = 0; k < out->n; k++) {
+		if (memchr(out->name[k], '\0', BC_NAME_LEN) == NULL || out->name[k][0] == '\0') {
+			snprintf(err, errlen, "claim '%s': its theory's output %d of %d has no name "
+			         "(it counts an output it does not write)", c->id, k + 1, out->n);
+			return -1;
+		}
+		for (int j = 0; j < k; j++)
+			if (strcmp(out->name[j], out->name[k]) == 0) {
+				snprintf(err, errlen, "claim '%s': its theory names two outputs '%s'", c->id,
+				         out->name[k]);
+				return -1;
+			}
+	}
+	return 0;
 }
 
 static int param_index(const struct bc_claim *c, const char *name)

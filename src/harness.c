@@ -87,7 +87,8 @@ int bc_harness_point_setup(const struct bc_claim *c, int index, struct bc_point_
 	if (bc_param_parse_line(c, pt->args, true, &ps->args, err, errlen))
 		return -1;
 	struct bc_outputs th;
-	c->theory(&ps->args, &th);
+	if (bc_theory_checked(c, &ps->args, &th, err, errlen))
+		return -1;
 	int ti = bc_output_index(&th, pt->output), oi = obs_index(c, pt->output);
 	if (ti < 0 || oi < 0) {
 		snprintf(err, errlen, "no output '%s' to compare", pt->output);

@@ -274,3 +274,22 @@ Test(harness, a_claim_with_too_many_points_is_refused)
 	cr_assert_eq(bc_harness_run(&c, 1, &cfg, &res), -1);
 	cr_assert_null(res.claims);
 }
+
+/* A theory that counts an output it never writes (out->n one too many: a mutant `make
+ * mutate` found surviving in three claims) is refused at every point, not compared. */
+static void theory_counting_one_more(const struct bc_args *in, struct bc_outputs *out)
+{
+	theory(in, out);
+	out->n++;
+}
+
+Test(harness, a_theory_counting_an_unwritten_output_fails_the_claim)
+{
+	struct bc_claim bad = toy;
+	bad.theory = theory_counting_one_more;
+	struct bc_point_setup ps;
+	char err[BC_ERR_LEN];
+	cr_assert_eq(bc_harness_point_setup(&bad, 0, &ps, err, sizeof err), -1);
+	cr_assert(strstr(err, "output 2 of 2 has no name") != NULL, "%s", err);
+	cr_assert_eq(bc_harness_point_setup(&toy, 0, &ps, err, sizeof err), 0, "%s", err);
+}
