@@ -16,8 +16,8 @@
 
 #include "bc_rng.h"
 
-/* Blocks computed together: 16 lanes of 32 bits fill two AVX2 or one AVX-512 register. */
-#define BC_PHILOX_LANES 16
+/* Blocks computed together: eight AVX2 registers of four 64-bit lanes (src/philox.c). */
+#define BC_PHILOX_LANES 32
 
 /* The key and first three counter words of a replicate's stream. */
 struct bc_philox_stream {
@@ -31,7 +31,7 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out);
 
-/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + n - 1 (n <= BC_PHILOX_LANES): those
+/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + n - 1 (n <= BC_PHILOX_LANES / 2): those
  * of replicate r0 + i at out + i * stride. */
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride);

@@ -36,17 +36,28 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 	return s;
 }
 
-/* The L counters of one kernel call: words 0, 1 and 3 per lane, word 2 (the claim) shared. */
+/* The L counters of one kernel call: words 0, 1 and 3 per lane, word 2 (the claim) shared.
+ * Lanes go in pairs: lanes 2p and 2p + 1 are two consecutive blocks of one stream, stored
+ * together at dst[p] (8 words), so one 256-bit store writes a pair. */
 struct lanes {
 	uint32_t c0[L], c1[L], c3[L];
 	uint32_t c2;
 };
+_Static_assert(L % 2 == 0 && BC_RNG_GROUP <= L / 2,
+               "a kernel call holds a pair of blocks of each replicate of a prefetch group");
 
-/* Philox4x32-10 of the L counters under `key`; lane i's four output words go to dst[i] in
- * the adapter's order (the block's last element first). Plain C for any machine: GCC
- * vectorises the rounds, though it widens each 32 x 32-bit product awkwardly. */
-static void kernel_portable(const struct lanes *in, const uint32_t key[2], uint32_t *const *dst,
-                            int n)
+/* Where a kernel call stores: pair p's first block at dst[p], its second after it, for
+ * p < pairs; the second block only for p < second (the pairs after hold one block). */
+struct stores {
+	uint32_t *dst[L / 2];
+	int pairs, second;
+};
+
+/* Philox4x32-10 of the L counters under `key`, each block's four words in the adapter's
+ * order (the block's last element first). Plain C for any machine: GCC vectorises the
+ * rounds, though it widens each 32 x 32-bit product awkwardly. */
+static void kernel_portable(const struct lanes *in, const uint32_t key[2],
+                            const struct stores *out)
 {
 	uint32_t x0[L], x1[L], x2[L], x3[L];
 	for (int i = 0; i < L; i++) {
@@ -70,12 +81,15 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2], uint3
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
-	for (int i = 0; i < n; i++) {
-		dst[i][0] = x3[i];
-		dst[i][1] = x2[i];
-		dst[i][2] = x1[i];
-		dst[i][3] = x0[i];
-	}
+	for (int p = 0; p < out->pairs; p++)
+		for (int h = 0; h < (p < out->second ? 2 : 1); h++) {
+			int i = 2 * p + h;
+			uint32_t *d = out->dst[p] + 4 * h;
+			d[0] = x3[i];
+			d[1] = x2[i];
+			d[2] = x1[i];
+			d[3] = x0[i];
+		}
 }
 
 #ifdef BC_HAVE_AVX2_KERNEL
@@ -92,46 +106,50 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2], uint3
 		d = p0_;                                                                     \
 	} while (0)
 
-/* The same with AVX2 intrinsics, which pay here (about twice the vectorised C's speed on the
- * machine the benchmark ran on). The four groups of four lanes are written out as separate
- * variables, not arrays indexed in a loop: GCC at -O2 kept such arrays on the stack and
- * loaded and stored every group every round, which tripled the cost per word. Four
- * interleaved groups hide the multiplier's latency; 16 state registers plus the two
- * multipliers and the two round keys fit in AVX2's 16 with a few spills of constants. */
+/* The same with AVX2 intrinsics, which pay here: eight groups of four lanes, interleaved
+ * so the multiplier's latency is hidden, and unrolled so that GCC keeps each group in
+ * registers (left as arrays indexed in a loop at -O2, they were loaded and stored every
+ * round). A pair of lanes leaves in one 256-bit store. Eight groups measured 0.70 times
+ * the CPU per word of four groups with 128-bit stores on the AMD EPYC (Zen 3) the
+ * benchmark ran on (bench/bench_mc.c's bulk word). */
 __attribute__((target("avx2"))) static void kernel_avx2(const struct lanes *in,
                                                         const uint32_t key[2],
-                                                        uint32_t *const *dst, int n)
+                                                        const struct stores *out)
 {
-	_Static_assert(L == 16, "kernel_avx2 is written out for four groups of four lanes");
+	enum { G = L / 4 };
 	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
-#define LOAD(w, g) _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->w + 4 * (g))))
-	__m256i a0 = LOAD(c0, 0), a1 = LOAD(c0, 1), a2 = LOAD(c0, 2), a3 = LOAD(c0, 3);
-	__m256i b0 = LOAD(c1, 0), b1 = LOAD(c1, 1), b2 = LOAD(c1, 2), b3 = LOAD(c1, 3);
-	__m256i d0 = LOAD(c3, 0), d1 = LOAD(c3, 1), d2 = LOAD(c3, 2), d3 = LOAD(c3, 3);
-#undef LOAD
-	__m256i c0 = _mm256_set1_epi64x(in->c2), c1 = c0, c2 = c0, c3 = c0;
+	__m256i a[G], b[G], c[G], d[G];
+	for (int g = 0; g < G; g++) {
+		a[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c0 + 4 * g)));
+		b[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c1 + 4 * g)));
+		c[g] = _mm256_set1_epi64x(in->c2);
+		d[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c3 + 4 * g)));
+	}
 	uint32_t k0 = key[0], k1 = key[1];
 	for (int round = 0; round < 10; round++) {
 		const __m256i ka = _mm256_set1_epi64x(k0), kb = _mm256_set1_epi64x(k1);
-		PHILOX_ROUND_AVX2(a0, b0, c0, d0, ka, kb);
-		PHILOX_ROUND_AVX2(a1, b1, c1, d1, ka, kb);
-		PHILOX_ROUND_AVX2(a2, b2, c2, d2, ka, kb);
-		PHILOX_ROUND_AVX2(a3, b3, c3, d3, ka, kb);
+#pragma GCC unroll 8
+		for (int g = 0; g < G; g++)
+			PHILOX_ROUND_AVX2(a[g], b[g], c[g], d[g], ka, kb);
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
 	const __m256i low = _mm256_set1_epi64x(0xffffffff);
-	__m256i a[4] = {a0, a1, a2, a3}, b[4] = {b0, b1, b2, b3}, c[4] = {c0, c1, c2, c3},
-	        d[4] = {d0, d1, d2, d3};
-	for (int g = 0; g < 4 && 4 * g < n; g++) {
+	for (int g = 0; g < G && 2 * g < out->pairs; g++) {
 		/* per 64-bit lane: (x3 | x2 << 32) and (x1 | x0 << 32), i.e. x3 x2 x1 x0 in memory */
 		__m256i hi = _mm256_or_si256(_mm256_and_si256(d[g], low), _mm256_slli_epi64(c[g], 32));
 		__m256i lo = _mm256_or_si256(_mm256_and_si256(b[g], low), _mm256_slli_epi64(a[g], 32));
 		__m256i even = _mm256_unpacklo_epi64(hi, lo), odd = _mm256_unpackhi_epi64(hi, lo);
-		__m128i blk[4] = {_mm256_castsi256_si128(even), _mm256_castsi256_si128(odd),
-		                  _mm256_extracti128_si256(even, 1), _mm256_extracti128_si256(odd, 1)};
-		for (int i = 0; i < 4 && 4 * g + i < n; i++)
-			_mm_storeu_si128((__m128i *)dst[4 * g + i], blk[i]);
+		/* lanes 4g, 4g + 1 (pair 2g) and lanes 4g + 2, 4g + 3 (pair 2g + 1) */
+		__m256i pair[2] = {_mm256_permute2x128_si256(even, odd, 0x20),
+		                   _mm256_permute2x128_si256(even, odd, 0x31)};
+		for (int h = 0; h < 2 && 2 * g + h < out->pairs; h++) {
+			int p = 2 * g + h;
+			if (p < out->second)
+				_mm256_storeu_si256((__m256i *)out->dst[p], pair[h]);
+			else
+				_mm_storeu_si128((__m128i *)out->dst[p], _mm256_castsi256_si128(pair[h]));
+		}
 	}
 }
 #undef PHILOX_ROUND_AVX2
@@ -139,16 +157,16 @@ __attribute__((target("avx2"))) static void kernel_avx2(const struct lanes *in,
 
 int bc_philox_portable_only;
 
-/* Runs the fastest kernel this CPU has; lanes n .. L - 1 are computed and dropped. */
-static void kernel(const struct lanes *in, const uint32_t key[2], uint32_t *const *dst, int n)
+/* Runs the fastest kernel this CPU has; blocks not stored are computed and dropped. */
+static void kernel(const struct lanes *in, const uint32_t key[2], const struct stores *out)
 {
 #ifdef BC_HAVE_AVX2_KERNEL
 	if (!bc_philox_portable_only && __builtin_cpu_supports("avx2")) {
-		kernel_avx2(in, key, dst, n);
+		kernel_avx2(in, key, out);
 		return;
 	}
 #endif
-	kernel_portable(in, key, dst, n);
+	kernel_portable(in, key, out);
 }
 
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
@@ -161,13 +179,13 @@ void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, siz
 		in.c1[i] = s->ctr[1];
 	}
 	for (size_t done = 0; done < n_blocks; done += L) {
-		uint32_t *dst[L];
 		int n = n_blocks - done < L ? (int)(n_blocks - done) : L;
-		for (int i = 0; i < L; i++) {
+		struct stores st = {.pairs = (n + 1) / 2, .second = n / 2};
+		for (int i = 0; i < L; i++)
 			in.c3[i] = first_block + (uint32_t)(done + (size_t)i);
-			dst[i] = out + 4 * (done + (size_t)(i < n ? i : 0));
-		}
-		kernel(&in, s->key, dst, n);
+		for (int p = 0; p < st.pairs; p++)
+			st.dst[p] = out + 4 * (done + 2 * (size_t)p);
+		kernel(&in, s->key, &st);
 	}
 }
 
@@ -175,19 +193,20 @@ void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, siz
                           uint32_t *out, size_t stride)
 {
 	struct lanes in;
-	for (int i = 0; i < L; i++) {
-		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)(i < n ? i : 0));
+	for (int i = 0; i < L; i++) { /* lanes 2i and 2i + 1: replicate r0 + i */
+		int rep = i / 2 < n ? i / 2 : 0;
+		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)rep);
 		in.c0[i] = s.ctr[0];
 		in.c1[i] = s.ctr[1];
 		in.c2 = s.ctr[2];
 	}
 	const struct bc_philox_stream s0 = bc_philox_stream(id, r0);
-	for (size_t q = 0; q < n_blocks; q++) {
-		uint32_t *dst[L];
-		for (int i = 0; i < L; i++) {
-			in.c3[i] = (uint32_t)q;
-			dst[i] = out + (size_t)(i < n ? i : 0) * stride + 4 * q;
-		}
-		kernel(&in, s0.key, dst, n);
+	for (size_t q = 0; q < n_blocks; q += 2) {
+		struct stores st = {.pairs = n, .second = q + 1 < n_blocks ? n : 0};
+		for (int i = 0; i < L; i++)
+			in.c3[i] = (uint32_t)q + (uint32_t)(i % 2);
+		for (int p = 0; p < n; p++)
+			st.dst[p] = out + (size_t)p * stride + 4 * q;
+		kernel(&in, s0.key, &st);
 	}
 }
