@@ -65,6 +65,21 @@ static inline uint32_t bc_rng_word(struct bc_rng_state *st)
 	return bc_rng_source(st)[st->pos++];
 }
 
+/* The next n words where they lie, without copying them, when the buffer holds that many
+ * contiguous words (after a refill if it is empty); NULL, and the cursor not moved, when it
+ * does not (then copy them with bc_rng_words). The words stay valid until the stream is
+ * read further past them (a refill reuses the buffer). */
+static inline const uint32_t *bc_rng_span(struct bc_rng_state *st, uint32_t n)
+{
+	if (st->pos == st->len)
+		bc_rng_refill(st);
+	if (st->len - st->pos < n)
+		return NULL;
+	const uint32_t *w = bc_rng_source(st) + st->pos;
+	st->pos += n;
+	return w;
+}
+
 /* The next n words, copied to out. */
 static inline void bc_rng_words(struct bc_rng_state *st, uint32_t *out, uint32_t n)
 {

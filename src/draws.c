@@ -84,10 +84,15 @@ BC_CLONES static void draw_uniform(gsl_rng *r, size_t n, double *out)
 	double u[CHUNK];
 	for (size_t done = 0; done < n; done += CHUNK) {
 		size_t k = n - done < CHUNK ? n - done : CHUNK;
-		words_for(st, w, k, 2);
+		/* the words where the generator holds them when no padding is needed */
+		const uint32_t *src = k == PAD(k) ? bc_rng_span(st, 2 * (uint32_t)k) : NULL;
+		if (!src) {
+			words_for(st, w, k, 2);
+			src = w;
+		}
 #pragma omp simd
 		for (size_t i = 0; i < PAD(k); i++)
-			u[i] = unit(w[2 * i], w[2 * i + 1]);
+			u[i] = unit(src[2 * i], src[2 * i + 1]);
 		memcpy(out + done, u, k * sizeof *u);
 	}
 }
@@ -298,17 +303,23 @@ static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
 {
 	enum { BLOCK = 64 }; /* one bit each in a mask */
 	struct bc_rng_state *st = bc_rng_state_of(r);
-	uint32_t w[2 * BLOCK];
+	uint32_t copy[2 * BLOCK];
 	size_t done = 0;
 	while (done < n) {
 		size_t k = n - done < BLOCK ? n - done : BLOCK, k4 = k & ~(size_t)3;
-		bc_rng_words(st, w, 2 * (uint32_t)k);
+		/* the block's units where the generator holds them, or else a copy; the rare
+		 * cases below read the stream past them only once the block is used up */
+		const uint32_t *w = bc_rng_span(st, 2 * (uint32_t)k);
+		if (!w) {
+			bc_rng_words(st, copy, 2 * (uint32_t)k);
+			w = copy;
+		}
 		uint64_t rejected = k4 ? zig_pass(w, k4, t->x, sign_mask, out + done) : 0;
 		if (k4 < k) { /* a last one to three units, padded with zero words to four */
 			double z[4];
-			for (size_t i = 2 * k; i < 2 * k4 + 8; i++)
-				w[i] = 0;
-			uint64_t last = zig_pass(w + 2 * k4, 4, t->x, sign_mask, z);
+			uint32_t pad[8] = {0};
+			memcpy(pad, w + 2 * k4, 2 * (k - k4) * sizeof *pad);
+			uint64_t last = zig_pass(pad, 4, t->x, sign_mask, z);
 			rejected |= (last & ((UINT64_C(1) << (k - k4)) - 1)) << k4;
 			for (size_t i = k4; i < k; i++)
 				out[done + i] = z[i - k4];
