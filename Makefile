@@ -111,6 +111,13 @@ $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
 	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"' \
 	-DBC_MUTATE_TOOL='"$(abspath $(MUTATE_TOOL))"' \
 	$(if $(MPI_BIN),-DBC_MPI_BINARY='"$(abspath $(MPI_BIN))"')
+# Whether mpicc was found, kept in a file rewritten only when that changes: tests/test_mpi.c
+# compiles its MPI tests only with BC_MPI_BINARY, so installing MPI after a first build
+# must rebuild it (make tracks files, not flags).
+MPI_FOUND := $(BUILD)/mpi.found
+$(shell mkdir -p $(BUILD) && { echo '$(MPICC)' | cmp -s - $(MPI_FOUND) || \
+	echo '$(MPICC)' > $(MPI_FOUND); })
+$(BUILD)/obj/tests/test_mpi.o: $(MPI_FOUND)
 $(TEST_BIN): $(TEST_OBJ) $(LIB) $(MPI_BIN) | $(MUTATE_TOOL)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
