@@ -21,6 +21,15 @@ set table $unbiased
 plot '< '.sweep.ms.' var=unbiased'.n using 1:7:8:9:10 with table
 unset table
 
+# Outside the model: inputs that are not Gaussian, at m = 8 and 32, against their kurtosis
+# kappa = E[e^4] (uniform 9/5, Gaussian 3, Laplace 6, exponential 9; bc_law.h). The sweep
+# prints no law column: rows come in the order of the lists, m first.
+array kap[4] = [1.8, 3, 6, 9]
+set table $laws
+plot '< '.sweep.'8,32 law=uniform,gauss,laplace,exp'.n using (kap[int($0) % 4 + 1]):1:7:8 with table
+unset table
+lawsel(mm, v) = ($2 == mm ? v : NaN)
+
 # The same derivation with the 1/(m-1) batch variance (theory/bn_bias.c), for the reader;
 # the harness's outside point unbiased_var checks the seed's formula fails there.
 unb(m) = -3. * (4*m*m - 3*m + 1) / (m*m*(m+1))
@@ -40,8 +49,12 @@ set grid
 set xtics (2, 4, 8, 16, 32, 64, 128)
 
 do for [t in 'pdfcairo pngcairo'] {
-    if (t eq 'pdfcairo') { eval pdfterm(13); set output out.'.pdf' }
-    else { eval pngterm(13); set output out.'.png' }
+    if (t eq 'pdfcairo') { eval pdfterm(22); set output out.'.pdf' }
+    else { eval pngterm(22); set output out.'.png' }
+    set multiplot layout 2,1
+    set xlabel 'batch size m'."\n"
+    set title 'BatchNorm scale gradient: mini-batch bias, Gaussian inputs, loss ({/Symbol l}/4)({/Symbol g} r)^4'
+    set key below box maxrows 4 title sprintf('simulated: %d batches per point, %s', N, bars)
     plot 0 with lines lt 0 lw 1 notitle, \
          $theory using 1:2 with lines lw 2 lc rgb '#1f77b4' title 'seed: -6/(m+1)', \
          $gauss using ($1*0.95):2:($3*z) with yerrorbars pt 7 ps 0.5 lc rgb '#1f77b4' \
@@ -56,5 +69,26 @@ do for [t in 'pdfcairo pngcairo'] {
              title 'derived, c(m) g_{mb} with 1/(m-1) variance: -3(2m-1)/m^2', \
          $unbiased using ($1*1.05):4:($5*z) with yerrorbars pt 10 ps 0.6 lc rgb '#ff7f0e' \
              title 'simulated c(m) g_{mb}, 1/(m-1) variance'
+    unset logscale x
+    set xrange [1:10]
+    set yrange [-7:1]
+    set xtics (1.8, 3, 6, 9)
+    set xlabel 'input kurtosis {/Symbol k} = E[e^4]: uniform 1.8, Gaussian 3, Laplace 6, exponential 9'."\n"
+    set title 'Outside the model: inputs that are not Gaussian'
+    set key below box maxrows 2 title sprintf('simulated: %d batches per point, %s', N, bars)
+    plot 0 with lines lt 0 lw 1 notitle, \
+         -6. / 9 with lines lw 2 lc rgb '#1f77b4' title 'seed, m = 8: -6/(m+1)', \
+         -6. / 33 with lines lw 2 dt 2 lc rgb '#9467bd' title 'seed, m = 32: -6/(m+1)', \
+         $laws using 1:(lawsel(8, $3)):(lawsel(8, z*$4)) with yerrorbars pt 7 ps 0.6 lc rgb '#1f77b4' \
+             title 'simulated, m = 8', \
+         $laws using ($1*1.03):(lawsel(32, $3)):(lawsel(32, z*$4)) with yerrorbars pt 5 ps 0.6 lc rgb '#9467bd' \
+             title 'simulated, m = 32', \
+         $laws using 1:(lawsel(8, $3)) with lines lw 1 lc rgb '#1f77b4' notitle, \
+         $laws using ($1*1.03):(lawsel(32, $3)) with lines lw 1 lc rgb '#9467bd' notitle
+    unset multiplot
+    set logscale x 2
+    set xrange [1.8:140]
+    set yrange [-3.2:0.4]
+    set xtics (2, 4, 8, 16, 32, 64, 128)
     unset output
 }

@@ -38,6 +38,23 @@ set table $d
 plot cmd using 1:5:6:7:(column(-2)) with table
 unset table
 
+# Outside the model: draws without replacement from strata of N examples each (pop=N), the
+# seed's example at b = 28, n = (20, 6, 2). A stratum of N values with population SD
+# sigma_k (divisor N; bc_law_population) gives Var(ybar_k) = sigma_k^2 (N - n_k) / (n_k (N - 1)),
+# so the exact variance is the sum of W_k^2 times that (theory/neyman_allocation.c, finding
+# 5); the formula's var is its limit N -> infinity. The sweep does not print pop (it only
+# changes the simulation), so rows are matched to the list by their order.
+array P[10] = [20, 24, 28, 34, 40, 56, 80, 160, 320, 640]
+pops = '20,24,28,34,40,56,80,160,320,640'
+array nk[3] = [20, 6, 2]
+bp = 28
+cmdp = sprintf('< %s sweep neyman_allocation W=%s sigma=%s b=%d pop=%s --samples %d', \
+               bc, Wstr, Sstr, bp, pops, samples)
+set table $p
+plot cmdp using (P[int($0) + 1]):5:6:7 with table
+unset table
+fpc(N) = N < nk[1] ? NaN : sum [k = 1:K] w[k]**2 * s[k]**2 * (N - nk[k]) / (nk[k] * (N - 1))
+
 sel(i, v) = ($5 == i ? v : NaN)
 vprop(b) = Tprop / b
 vequal(b) = Tequal / b
@@ -51,13 +68,13 @@ set style line 9 lc rgb '#555555' lw 1 dt 2
 
 do for [t = 1:2] {
 	if (t == 1) {
-		eval pdfterm(21)
+		eval pdfterm(26)
 		set output out.'.pdf'
 	} else {
-		eval pngterm(21)
+		eval pngterm(26)
 		set output out.'.png'
 	}
-	set multiplot layout 2,1 title sprintf("Neyman allocation, W = (%s), {/Symbol s} = (%s), exponential strata,\n%d replicates per point, %s", Wstr, Sstr, samples, bars)
+	set multiplot layout 3,1 title sprintf("Neyman allocation, W = (%s), {/Symbol s} = (%s), exponential strata,\n%d replicates per point, %s", Wstr, Sstr, samples, bars)
 
 	set logscale xy
 	set xrange [2.5:1100]
@@ -89,7 +106,19 @@ do for [t = 1:2] {
 	     $d using ($1*1.06):(sel(2, $3 / $2)):(sel(2, z*$4 / $2)) with yerrorbars ls 3 title 'equal'
 	unset arrow 1
 	unset label 1
+
+	set logscale x
+	set xrange [18:800]
+	set xtics (20, 40, 80, 160, 320, 640)
+	set yrange [0:0.32]
+	set xlabel sprintf('examples per stratum N, drawn without replacement (b = %d, n = (20, 6, 2))', bp)."\n"
+	set ylabel 'E({/Symbol m}_{est} - {/Symbol m})^2'
+	set key below box maxrows 2
+	plot Sney**2 / bp with lines ls 1 title sprintf('theory var = %.4g (with replacement)', Sney**2 / bp), \
+	     fpc(x) with lines ls 9 lc rgb 'black' title 'exact without replacement: {/Symbol S} W_k^2 {/Symbol s}_k^2 (N - n_k) / (n_k (N - 1))', \
+	     $p using 1:3:(z*$4) with yerrorbars ls 1 lc rgb 'black' title 'simulated, without replacement'
 	unset yrange
+	set xtics autofreq
 	unset multiplot
 	set output
 }
