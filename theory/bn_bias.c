@@ -341,6 +341,12 @@ static const struct bc_finding findings[] = {
 	                "-8/15 instead of -6/5 at m = 4, N = 8, and 0 at N = m. The seed's value is the "
 	                "limit N -> infinity.",
 	 .brief = "Against a finite training set the bias is smaller"},
+	{"whole_data", "At N = m, when the batch is the whole training set (full-batch training), "
+	               "BN's batch statistics are the data set's own and the bias against the "
+	               "set's full-batch gradient is exactly 0 (the simulation gives 0 up to "
+	               "rounding), not -6 lambda gamma^3/(m+1): the bias the seed describes comes "
+	               "from sampling the batch out of a larger set.",
+	 .brief = "A batch that is the whole training set has no bias"},
 	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
 	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
 	                   "underestimated for every gamma, but for gamma < 0 the bias is positive.",
