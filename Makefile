@@ -106,6 +106,12 @@ $(MPI_BIN): $(MPI_OBJ) $(LIB)
 -include $(MPI_OBJ:.o=.d)
 endif
 
+# tests/test_harness.c (under work on another branch) initialises bc_sim, bc_point and
+# bc_variant positionally, without their optional LaTeX twins (.mechanism_tex, .why_tex,
+# .what_tex): for that file alone, a missing field is not an error. Drop this line once it
+# names them (`.why_tex = NULL` after its last positional field).
+$(BUILD)/obj/tests/test_harness.o: ALL_CFLAGS += -Wno-missing-field-initializers
+
 # The tests run the CLI and the mutator and read the report, so they know where all are.
 $(BUILD)/obj/tests/%.o: ALL_CPPFLAGS += -DBC_BINARY='"$(abspath $(BIN))"' \
 	-DBC_REPORT_DIR='"$(abspath $(REPORT))"' -DBC_SOURCE_DIR='"$(abspath .)"' \
