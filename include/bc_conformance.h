@@ -40,12 +40,13 @@ int bc_conformance_verdicts(const struct bc_claim_result *cr, bc_conformance_say
 
 /*
  * Whether plain text holds ASCII mathematics, which the report must not print as it is:
- * a '^', "sqrt(", "<=", ">=", "!=", "<<" or ">>"; "sum" before a summand ("sum_k",
- * "sum W_k", not "the sum of"); or the name of a Greek letter as a word ("rho", "sigma_k",
- * "Delta^2"; not "beta" inside "alphabet", nor after a backslash, a LaTeX command, or an
- * underscore, as in mse_at_eta). Deliberately simple: a text it
- * flags needs its LaTeX twin (`text_tex`, `what_tex`, `why_tex`, `mechanism_tex`), even
- * where the twin only sets a Greek letter.
+ * a '^', '<', '>', "sqrt(", "!=" or " = " (an equation, "b = 4"; not an input, "b=4");
+ * "sum" before a summand ("sum_k", "sum W_k", not "the sum of"); "E[" (an expectation); a
+ * one-letter name with a subscript ("F_next", "n_k", not "far_start"); or the name of a
+ * Greek letter as a word ("rho", "sigma_k", "Delta^2"; not "beta" inside "alphabet", nor
+ * after a backslash, a LaTeX command, or an underscore, as in mse_at_eta). Deliberately
+ * simple: a text it flags needs its LaTeX twin (`text_tex`, `what_tex`, `why_tex`,
+ * `mechanism_tex`), even where the twin only sets a letter in italics.
  */
 bool bc_text_has_ascii_math(const char *s);
 

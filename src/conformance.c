@@ -104,7 +104,7 @@ static bool sum_at(const char *start, const char *s, const char *end)
 /* ASCII math in s[0..len), or in all of s when len is (size_t)-1. */
 static bool ascii_math_in(const char *s, size_t len)
 {
-	static const char *const marks[] = {"^", "sqrt(", "<=", ">=", "!=", "<<", ">>", NULL};
+	static const char *const marks[] = {"^", "sqrt(", "<", ">", "!=", " = ", NULL};
 	if (len == (size_t)-1)
 		len = strlen(s);
 	for (size_t i = 0; i < len; i++) {
@@ -114,6 +114,12 @@ static bool ascii_math_in(const char *s, size_t len)
 				return true;
 		}
 		if (greek_word_at(s, s + i) || sum_at(s, s + i, s + len))
+			return true;
+		/* E[...], and a one-letter name with a subscript: F_next, n_k (not far_start) */
+		bool word_start = i == 0 || !(word_char(s[i - 1]) || s[i - 1] == '_' ||
+		                              s[i - 1] == '\\');
+		if (word_start && i + 2 < len && isalpha((unsigned char)s[i]) &&
+		    ((s[i] == 'E' && s[i + 1] == '[') || (s[i + 1] == '_' && word_char(s[i + 2]))))
 			return true;
 	}
 	return false;

@@ -104,11 +104,11 @@ Test(conformance, ascii_math_is_found_and_bad_twins_are_named)
 {
 	const char *math[] = {"lambda gamma^3", "sum W_k sigma_k", "m <= 1 - 1/rho", "sqrt(b)",
 	                      "b >> S", "x != 0", "sum e_i", "sum_k", "E[Delta^2]", "sigma_k",
-	                      "(Rho)"};
+	                      "(Rho)", "u < 0", "b = 4", "below F_next", "E[dF]"};
 	for (size_t i = 0; i < sizeof math / sizeof *math; i++)
 		cr_assert(bc_text_has_ascii_math(math[i]), "'%s' is ASCII math", math[i]);
-	const char *words[] = {"the alphabet", "Gaussian batch, b = 4", "the sum of two, a summary",
-	                       "a $\\rho$ twin", "point mse_at_eta"};
+	const char *words[] = {"the alphabet", "a Gaussian batch of four", "the sum of two, a summary",
+	                       "a $\\rho$ twin", "point mse_at_eta", "far_start", "AR(1), b=4"};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
 		cr_assert(!bc_text_has_ascii_math(words[i]), "'%s' is not ASCII math", words[i]);
 	cr_assert_null(

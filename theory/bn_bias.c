@@ -292,7 +292,8 @@ static const struct bc_point points[] = {
 	            "underestimate)"},
 	{"corrected", BC_IN_REGIME, "m=5 gamma=1.3 lambda=1", "bias_corrected",
 	 "c(m) g_mb is unbiased; detectable error relative to the uncorrected bias", "bias",
-	 .why_tex = NULL},
+	 .why_tex = "$c(m)\\,g_{\\mathrm{mb}}$ is unbiased; detectable error relative to the "
+	            "uncorrected bias"},
 	{"unbiased_var", BC_OUTSIDE, "m=8 gamma=1 lambda=1 var=unbiased", "bias",
 	 "batch variance divided by m-1: the bias is -3(4m^2-3m+1)/(m^2(m+1)), not -6/(m+1)",
 	 NULL,
@@ -364,7 +365,10 @@ static const struct bc_finding findings[] = {
 	{"uniform_corr", "Light tails break the correction: with uniform inputs (kurtosis 9/5) "
 	                 "c(m) = (m+1)/(m-1) no longer removes the bias: the corrected gradient is "
 	                 "still biased, upwards.",
-	 .brief = "Uniform inputs: c(m) no longer removes the bias"},
+	 .brief = "Uniform inputs: c(m) no longer removes the bias",
+	 .text_tex = "Light tails break the correction: with uniform inputs (kurtosis $9/5$) "
+	             "$c(m) = (m+1)/(m-1)$ no longer removes the bias: the corrected gradient "
+	             "is still biased, upwards."},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
 	               "eps relative to the input variance; the formula needs eps << sigma^2.",
 	 .brief = "BN's epsilon must be negligible against the input variance",

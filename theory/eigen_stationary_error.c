@@ -235,9 +235,12 @@ static const struct bc_point points[] = {
 	            "same rate has 2.8 times its error"},
 	{"laplace_b1", BC_IN_REGIME, "eta=0.1 s=4 b=1 lambda=5 law=laplace d=8 corr=0.9", "e",
 	 "b = 1, heavy-tailed noise, 8 dimensions with noise correlated 0.9: only s matters",
-	 NULL, .why_tex = NULL},
+	 NULL,
+	 .why_tex = "$b = 1$, heavy-tailed noise, 8 dimensions with noise correlated 0.9: only "
+	            "$s$ matters"},
 	{"axes_exp_b16", BC_IN_REGIME, "eta=2 s=0.5 b=16 lambda=0.3 law=exp rot=0 d=2", "e",
-	 "H diagonal (rot=0), skewed noise, b = 16", NULL, .why_tex = NULL},
+	 "H diagonal (rot=0), skewed noise, b = 16", NULL,
+	 .why_tex = "$H$ diagonal (\\texttt{rot=0}), skewed noise, $b = 16$"},
 	{"mult_noise", BC_OUTSIDE, "eta=0.5 s=1 b=4 lambda=2 k=1", "e",
 	 "multiplicative noise: per-sample Hessian (1 + e'_j) H, s the noise at the optimum; "
 	 "e = eta s / (b lambda (2 - eta lambda (1 + k^2/b))), 1.33 times the formula", NULL,

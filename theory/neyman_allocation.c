@@ -463,25 +463,31 @@ static const struct bc_variant variants[] = {
 static const struct bc_point points[] = {
 	{"seed_example", BC_IN_REGIME, SEED3 " b=14", "var",
 	 "the seed's example at b = 14, n* = (10, 3, 1), skewed (exponential) strata", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "the seed's example at $b = 14$, $n^\\star = (10, 3, 1)$, skewed "
+	            "(exponential) strata"},
 	{"seed_uniform", BC_IN_REGIME, SEED3 " b=28 law=uniform", "var",
 	 "the seed's example at b = 28, n* = (20, 6, 2), uniform strata", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "the seed's example at $b = 28$, $n^\\star = (20, 6, 2)$, uniform strata"},
 	{"two_strata", BC_IN_REGIME, "W=0.8,0.2 sigma=1,6 b=20 law=gauss", "var",
 	 "K = 2, Gaussian strata, the small stratum gets most draws: n* = (8, 12)", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "$K = 2$, Gaussian strata, the small stratum gets most draws: $n^\\star = "
+	            "(8, 12)$"},
 	{"eight_strata", BC_IN_REGIME,
 	 "W=0.25,0.2,0.15,0.1,0.1,0.1,0.05,0.05 sigma=1,2,1,3,0.5,1,4,3 b=32", "var",
-	 "K = 8, exponential strata, n* = (5, 8, 3, 6, 1, 2, 4, 3)", NULL, .why_tex = NULL},
+	 "K = 8, exponential strata, n* = (5, 8, 3, 6, 1, 2, 4, 3)", NULL,
+	 .why_tex = "$K = 8$, exponential strata, $n^\\star = (5, 8, 3, 6, 1, 2, 4, 3)$"},
 	{"near_9_4_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=9,4,1", "var",
 	 "an integer allocation next to n* = (10, 3, 1): never below the optimum", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "an integer allocation next to $n^\\star = (10, 3, 1)$: never below the "
+	            "optimum"},
 	{"near_11_2_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=11,2,1 law=uniform", "var",
 	 "another neighbour of n* = (10, 3, 1): never below the optimum", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "another neighbour of $n^\\star = (10, 3, 1)$: never below the optimum"},
 	{"rounded_b17", BC_NOT_BELOW, SEED3 " b=17", "var",
 	 "n* = (12.14, 3.64, 1.21) rounded to (12, 4, 1): not below the bound (it costs "
-	 "less than this point can resolve)", NULL, .why_tex = NULL},
+	 "less than this point can resolve)", NULL,
+	 .why_tex = "$n^\\star = (12.14, 3.64, 1.21)$ rounded to $(12, 4, 1)$: not below the "
+	            "bound (it costs less than this point can resolve)"},
 	{"rounded_b3", BC_OUTSIDE, "W=0.5,0.5 sigma=1,1 b=3", "var",
 	 "n* = (1.5, 1.5) is not integer though every n_k* >= 1: the best integer batch (2, 1) "
 	 "has variance 3/8, 12.5% above the bound 1/3", NULL,
@@ -550,7 +556,14 @@ static const struct bc_finding findings[] = {
 	               "bound 1/3 exactly (3 independent draws of variance 1: algebra, not "
 	               "simulated, as the simulator's strata have distinct means), while the best "
 	               "stratified batch has 3/8.",
-	 .brief = "Integer batches: stratifying need not beat random sampling"},
+	 .brief = "Integer batches: stratifying need not beat random sampling",
+	 .text_tex = "The seed says stratifying gives a more precise estimate than a simple "
+	             "random sample of the same $b$. With real $n_k$ it does (point "
+	             "\\texttt{srs}), but not always with an integer batch: at this point's "
+	             "inputs, if the two strata had equal means, the simple random sample of 3 "
+	             "draws would reach the bound $1/3$ exactly (3 independent draws of "
+	             "variance 1: algebra, not simulated, as the simulator's strata have "
+	             "distinct means), while the best stratified batch has $3/8$."},
 	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
 	                "n_k >= 1 in every stratum, which the seed does not say. Where "
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "

@@ -249,30 +249,44 @@ static const struct bc_point points[] = {
 	            "\\texttt{swapped\\_S\\_over\\_b} coincides, the other points reject it)"},
 	{"near_min", BC_IN_REGIME, "u=0.5 sigma=1.5 b=4", "dF",
 	 "near the minimum: weak gradient, S = 9 > b = 4 (progress nearly linear in b)", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "near the minimum: weak gradient, $S = 9 > b = 4$ (progress nearly linear "
+	            "in $b$)"},
 	{"far_start", BC_IN_REGIME, "u=-3 sigma=2.5 b=1", "dF",
 	 "far from the minimum (u < 0): strong gradient, S = 0.69, b = 1 > S already", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "far from the minimum ($u < 0$): strong gradient, $S = 0.69$, $b = 1 > S$ "
+	            "already"},
 	{"exp_noise", BC_IN_REGIME, "u=2 sigma=3 b=4 law=exp", "dF",
 	 "skewed (centred exponential) per-sample noise, S/b = 0.56: no Gaussianity needed",
-	 NULL, .why_tex = NULL},
+	 NULL,
+	 .why_tex = "skewed (centred exponential) per-sample noise, $S/b = 0.56$: no "
+	            "Gaussianity needed"},
 	{"uniform_b12", BC_IN_REGIME, SEED_EX " b=12 law=uniform", "dF",
 	 "S = 3 at b = 4S: 80% of the noiseless step, 60% more than at b = S; uniform noise",
-	 NULL, .why_tex = NULL},
+	 NULL,
+	 .why_tex = "$S = 3$ at $b = 4S$: 80\\% of the noiseless step, 60\\% more than at $b = "
+	            "S$; uniform noise"},
 	{"lr_half", BC_NOT_BELOW, SEED_EX " b=3 lr=0.5", "F_next",
 	 "half the optimal rate: E[F after] not below its minimum F_next (E[dF] = 3/4 dF)",
-	 NULL, .why_tex = NULL},
+	 NULL,
+	 .why_tex = "half the optimal rate: $\\mathrm{E}[F(u')]$ not below its "
+	            "minimum $F_{\\mathrm{next}}$ ($\\mathrm{E}[\\Delta F] = "
+	            "\\frac34\\,\\Delta F$)"},
 	{"lr_0.8", BC_NOT_BELOW, SEED_EX " b=3 lr=0.8 law=laplace", "F_next",
 	 "0.8 times the optimal rate, Laplace noise: E[F after] not below F_next", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "0.8 times the optimal rate, Laplace noise: "
+	            "$\\mathrm{E}[F(u')]$ not below $F_{\\mathrm{next}}$"},
 	{"lr_1.25", BC_NOT_BELOW, SEED_EX " b=3 lr=1.25", "F_next",
-	 "1.25 times the optimal rate: E[F after] not below F_next", NULL, .why_tex = NULL},
+	 "1.25 times the optimal rate: E[F after] not below F_next", NULL,
+	 .why_tex = "1.25 times the optimal rate: $\\mathrm{E}[F(u')]$ not below "
+	            "$F_{\\mathrm{next}}$"},
 	{"lr_double", BC_NOT_BELOW, "u=0.5 sigma=1 b=2 lr=2", "F_next",
 	 "twice the optimal rate: no progress in expectation, E[F after] = F(u)", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "twice the optimal rate: no progress in expectation, "
+	            "$\\mathrm{E}[F(u')] = F(u)$"},
 	{"F_next_opt", BC_IN_REGIME, "u=0.5 sigma=1 b=2 law=laplace", "F_next",
 	 "at the optimal rate E[F after] equals its minimum F_next (Laplace noise)", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "at the optimal rate $\\mathrm{E}[F(u')]$ equals its minimum "
+	            "$F_{\\mathrm{next}}$ (Laplace noise)"},
 	{"near_F_next", BC_IN_REGIME, "u=2 sigma=1.5 b=3", "F_next",
 	 "F_next where sigma <= |u| with b > 1 (S/b = 0.19): the branch of the closed form that "
 	 "far_start reaches only at b = 1 and no other point compares F_next in", NULL,

@@ -347,11 +347,15 @@ static double worst_case_every_step(const struct bc_args *in)
 
 static const struct bc_variant variants[] = {
 	{"missing_factor_2", "eta", "b/(LH + (b-1) LL): the factor 2 of |1 - z| < 1 dropped",
-	 missing_factor_2, .what_tex = NULL},
+	 missing_factor_2,
+	 .what_tex = "$b/\\bigl(L_H + (b-1) L_L\\bigr)$: the factor 2 of $|1 - z| < 1$ dropped"},
 	{"off_by_one_b", "eta", "2b/(LH + b LL): b ordinary samples beside the outlier",
-	 off_by_one_b, .what_tex = NULL},
+	 off_by_one_b,
+	 .what_tex = "$2b/(L_H + b L_L)$: $b$ ordinary samples beside the outlier"},
 	{"average_batch", "eta", "2N/(LH + (N-1) LL): the average curvature, not the worst batch",
-	 average_batch, .what_tex = NULL},
+	 average_batch,
+	 .what_tex = "$2N/\\bigl(L_H + (N-1) L_L\\bigr)$: the average curvature, not the worst "
+	             "batch"},
 	{"worst_case_every_step", "ms_factor",
 	 "(1 - 2r)^2: every step as bad as the worst batch, so past the bound SGD diverges",
 	 worst_case_every_step,
@@ -363,12 +367,15 @@ static const struct bc_point points[] = {
 	{"eta_b4", BC_IN_REGIME, "b=4 N=8 LH=100 LL=1 T=64", "eta",
 	 "the smallest observed 2b/s_B over 64 steps (the largest rate at which every observed "
 	 "step contracts) is the formula: the outlier batch appears in every stretch", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "the smallest observed $2b/s_B$ over 64 steps (the largest rate at which "
+	            "every observed step contracts) is the formula: the outlier batch appears "
+	            "in every stretch"},
 	{"eta_b16", BC_IN_REGIME, "b=16 N=32 LH=1000 LL=0.5 T=64", "eta",
 	 "a larger batch: the outlier's weight in the worst batch is diluted by 15 others", NULL,
 	 .why_tex = NULL},
 	{"eta_b2_close", BC_IN_REGIME, "b=2 N=6 LH=3 LL=2 T=128", "eta",
-	 "a mild outlier (LH/LL = 1.5)", NULL, .why_tex = NULL},
+	 "a mild outlier (LH/LL = 1.5)", NULL,
+	 .why_tex = "a mild outlier ($L_H/L_L = 1.5$)"},
 	{"ms_past_bound", BC_IN_REGIME, "b=4 N=1000 LH=100 LL=1 r=1.5 T=32", "ms_factor",
 	 "eta = 1.5 times the bound: a rare outlier (p = b/N = 0.004) and SGD still converges in "
 	 "mean square (factor < 1; eta_ms is 7.8 times the bound)", NULL,
@@ -393,10 +400,15 @@ static const struct bc_point points[] = {
 	            "\\texttt{as\\_past\\_ms} reaches only the form for $x > 3$"},
 	{"lyap_near_two", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=1.2 T=32", "lyap",
 	 "the same data at 1.2 times the bound: both factors' x (2.4 and 2.06) lie in (1.5, 3], "
-	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL, .why_tex = NULL},
+	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL,
+	 .why_tex = "the same data at 1.2 times the bound: both factors' $x$ (2.4 and 2.06) "
+	            "lie in $(1.5, 3]$, where \\texttt{lyap} takes $\\log|1 - x|$ from its "
+	            "accurate form of $2 - x$"},
 	{"with_repl", BC_OUTSIDE, "b=2 N=4 LH=100 LL=1 T=256 repl=with", "eta",
 	 "batches drawn with replacement: a batch can hold the outlier b times, so the smallest "
-	 "observed 2b/s_B is 2/LH, not the formula", NULL, .why_tex = NULL},
+	 "observed 2b/s_B is 2/LH, not the formula", NULL,
+	 .why_tex = "batches drawn with replacement: a batch can hold the outlier $b$ times, "
+	            "so the smallest observed $2b/s_B$ is $2/L_H$, not the formula"},
 };
 
 static const struct bc_finding findings[] = {

@@ -321,7 +321,9 @@ static const struct bc_point points[] = {
 	            "not $u$; the one point that runs \\texttt{rate=sqrtb}"},
 	{"rand_curv", BC_OUTSIDE, MID " hspread=2", "upd2",
 	 "per-sample curvature h (1 + 2 e_i): gradient noise grows with |x| (state-dependent)",
-	 NULL, .why_tex = NULL},
+	 NULL,
+	 .why_tex = "per-sample curvature $h(1 + 2e_i)$: gradient noise grows with $|x|$ "
+	            "(state-dependent)"},
 	{"corr_batch", BC_OUTSIDE, MID " rho=0.1", "upd2",
 	 "the noise of the samples of a batch correlated (rho = 0.1): Var xibar != sigma^2 / b",
 	 NULL,
