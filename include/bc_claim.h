@@ -104,9 +104,10 @@ struct bc_finding {
 	 * required (tests/test_conformance.c). Write it as a designated initialiser
 	 * after the two above: {"point", "text", .brief = "..."}. */
 	const char *brief;
-	/* `text` as LaTeX text for the report, or NULL (see bc_sim.mechanism_tex). The brief
-	 * stays plain: the summary's column is typeset as text. */
+	/* `text` and `brief` as LaTeX text for the report, or NULL (see bc_sim.mechanism_tex);
+	 * the brief's twin must still fit the summary's one line (tests/test_report.c). */
 	const char *text_tex;
+	const char *brief_tex;
 };
 
 /* What the suite concludes about the seed's formula as written, once every check passes. */

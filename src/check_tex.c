@@ -717,7 +717,7 @@ static void tex_finding_summary(FILE *f, const struct bc_run_result *res)
 			char brief[256];
 			finding_brief(fd, brief, sizeof brief);
 			fprintf(f, "%d & ", ++no);
-			tex_text(f, brief);
+			tex_twin(f, fd->brief_tex, brief);
 			fputs(" & ", f);
 			if (pr || vr)
 				tex_code(f, fd->point);
@@ -753,7 +753,7 @@ static void tex_findings(FILE *f, const struct bc_run_result *res)
 			char brief[256];
 			finding_brief(fd, brief, sizeof brief);
 			fputs("\\item \\textbf{", f);
-			tex_text(f, brief);
+			tex_twin(f, fd->brief_tex, brief);
 			fputs(".} ", f);
 			tex_twin(f, fd->text_tex, fd->text);
 			if (pr) {

@@ -202,6 +202,8 @@ static void check_twins(struct sink *s)
 	for (int k = 0; k < c->n_findings; k++) {
 		snprintf(what, sizeof what, "finding %d (.text_tex)", k + 1);
 		check_twin(s, what, c->findings[k].text, c->findings[k].text_tex);
+		snprintf(what, sizeof what, "finding %d's brief (.brief_tex)", k + 1);
+		check_twin(s, what, c->findings[k].brief, c->findings[k].brief_tex);
 	}
 	if (c->model_tex) {
 		const char *why = bc_tex_twin_problem(c->model_tex);

@@ -57,6 +57,15 @@ static void drop_page_numbers(char *s)
 	*w = '\0';
 }
 
+/* Drops every radical sign (U+221A): pdftotext places one by its top, which in a brief typeset
+ * from LaTeX ($\sqrt{b}$) falls on the row above. */
+static void drop_radicals(char *s)
+{
+	static const char radical[] = "\xe2\x88\x9a";
+	for (char *at; (at = strstr(s, radical));)
+		memmove(at, at + 3, strlen(at + 3) + 1);
+}
+
 static char *report_text(void)
 {
 	FILE *p = popen("pdftotext -layout " BC_REPORT_DIR "/report.pdf - 2>&1", "r");
@@ -456,9 +465,17 @@ Test(report, findings_summary_has_one_row_per_finding_of_each_claim, .timeout = 
 		cr_assert_str_eq(point, fd->point ? fd->point : "domain check");
 		cr_assert(fd->brief, "%s finding %d has no brief (bc_finding.brief)", c->id, in_claim + 1);
 		snprintf(squeezed, sizeof squeezed, "%s", line);
+		drop_radicals(squeezed);
 		squeeze(squeezed);
 		char want[512];
-		snprintf(want, sizeof want, "%ld %s %s ", no, fd->brief, point);
+		if (fd->brief_tex) { /* typeset from LaTeX: its words up to the first math, then
+		                      * the check that shows it further on the row */
+			snprintf(want, sizeof want, "%ld %.*s", no, (int)strcspn(fd->brief_tex, "$\\{`'"),
+			         fd->brief_tex);
+			cr_assert(strstr(squeezed, point), "row '%s' lacks '%s'", squeezed, point);
+		} else {
+			snprintf(want, sizeof want, "%ld %s %s ", no, fd->brief, point);
+		}
 		cr_assert(strncmp(squeezed, want, strlen(want)) == 0, "row '%s' is not '%s...'", squeezed,
 		          want);
 		in_claim++;

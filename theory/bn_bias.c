@@ -333,6 +333,7 @@ static const struct bc_finding findings[] = {
 	 "simulator pins; read as lambda (gamma r_i)^4 the bias would be four times larger, "
 	 "-24 lambda gamma^3/(m+1), and the simulations reject that planted variant.",
 	 .brief = "lambda undefined: the loss must be (lambda/4)(gamma r_i)^4",
+	 .brief_tex = "$\\lambda$ undefined: the loss must be $\\frac{\\lambda}{4}(\\gamma r_i)^4$",
 	 .text_tex = "The seed says only that the loss is proportional to $(\\gamma r_i)^4$ "
 	             "and never defines $\\lambda$. The stated bias holds for the per-sample "
 	             "loss $\\frac{\\lambda}{4}(\\gamma r_i)^4$, which the simulator pins; "
@@ -345,6 +346,7 @@ static const struct bc_finding findings[] = {
 	                 "the seed's: 1.375 at m = 2, 1.66 at m = 4, 1.82 at m = 8, tending to 2 as m "
 	                 "grows.",
 	 .brief = "BN must use the 1/m variance: 1/(m-1) gives a larger bias",
+	 .brief_tex = "BN must use the $1/m$ variance: $1/(m-1)$ gives a larger bias",
 	 .text_tex = "The seed does not say which batch variance BN uses. The formula needs "
 	             "the $1/m$ variance; with the $1/(m-1)$ variance the bias is "
 	             "$-3\\lambda\\gamma^3 (4m^2 - 3m + 1)/\\bigl(m^2 (m+1)\\bigr)$, $(4m^2 - "
@@ -353,6 +355,7 @@ static const struct bc_finding findings[] = {
 	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
 	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains.",
 	 .brief = "With the 1/(m-1) variance c(m) leaves a bias",
+	 .brief_tex = "With the $1/(m-1)$ variance $c(m)$ leaves a bias",
 	 .text_tex = "With the $1/(m-1)$ batch variance the correction $c(m) = (m+1)/(m-1)$ no "
 	             "longer removes the bias: $-3\\lambda\\gamma^3 (2m - 1)/m^2$ remains."},
 	{"skewed_exp", "The seed does not say the inputs must be Gaussian. The derivation uses "
@@ -366,12 +369,14 @@ static const struct bc_finding findings[] = {
 	                 "c(m) = (m+1)/(m-1) no longer removes the bias: the corrected gradient is "
 	                 "still biased, upwards.",
 	 .brief = "Uniform inputs: c(m) no longer removes the bias",
+	 .brief_tex = "Uniform inputs: $c(m)$ no longer removes the bias",
 	 .text_tex = "Light tails break the correction: with uniform inputs (kurtosis $9/5$) "
 	             "$c(m) = (m+1)/(m-1)$ no longer removes the bias: the corrected gradient "
 	             "is still biased, upwards."},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
 	               "eps relative to the input variance; the formula needs eps << sigma^2.",
 	 .brief = "BN's epsilon must be negligible against the input variance",
+	 .brief_tex = "BN's $\\epsilon$ must be negligible against the input variance",
 	 .text_tex = "The seed's BN has no $\\epsilon$. With the usual $\\sqrt{v + \\epsilon}$ "
 	             "the bias depends on $\\epsilon$ relative to the input variance; the "
 	             "formula needs $\\epsilon \\ll \\sigma^2$."},
@@ -397,6 +402,7 @@ static const struct bc_finding findings[] = {
 	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
 	                   "underestimated for every gamma, but for gamma < 0 the bias is positive.",
 	 .brief = "'The bias is negative' fails for gamma < 0: a shrinkage",
+	 .brief_tex = "`The bias is negative' fails for $\\gamma < 0$: a shrinkage",
 	 .text_tex = "The seed calls the bias negative and says the gradient underestimates "
 	             "the true one. It is a shrinkage by $(m-1)/(m+1)$ towards 0: the "
 	             "magnitude is underestimated for every $\\gamma$, but for $\\gamma < 0$ "

@@ -214,6 +214,7 @@ static const struct bc_finding findings[] = {
 	       "variance; the suite refuses such inputs. So for rho < 0 the batch size is "
 	       "bounded, m <= 1 - 1/rho.",
 	 .brief = "Implicit domain: no batch has correlation below -1/(m-1)",
+	 .brief_tex = "Implicit domain: no batch has correlation below $-1/(m-1)$",
 	 .text_tex = "Implicit domain (remark): the seed does not say that $\\rho$ must be at "
 	             "least $-1/(m-1)$. No batch has a smaller common correlation (the "
 	             "correlation matrix would have a negative eigenvalue $1 + (m-1)\\rho$), "
@@ -237,6 +238,7 @@ static const struct bc_finding findings[] = {
 	             "sigma^2 (1 + rho)/((1 - rho) m) and so still vanishes like 1/m: the batch "
 	             "acts like m (1 - rho)/(1 + rho) independent samples, not like a single one.",
 	 .brief = "No floor for AR(1) data: the variance still falls like 1/m",
+	 .brief_tex = "No floor for AR(1) data: the variance still falls like $1/m$",
 	 .text_tex = "The seed reads the formula as a floor: for $\\rho > 0$ the variance "
 	             "tends to $\\rho\\sigma^2$ however large the batch. For the time-series "
 	             "data it cites this does not hold: an AR(1) batch mean has variance "

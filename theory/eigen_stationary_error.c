@@ -263,6 +263,7 @@ static const struct bc_finding findings[] = {
 	 "its correlation across directions (points flat, unit, sharp, laplace_b1, "
 	 "axes_exp_b16). It needs 0 < eta lambda_i < 2, which the seed does not state.",
 	 .brief = "Exact for per-sample s_i and 0 < eta lambda < 2 (unstated)",
+	 .brief_tex = "Exact for per-sample $s_i$ and $0 < \\eta\\lambda < 2$ (unstated)",
 	 .text_tex = "The formula holds exactly for SGD on a quadratic with additive noise "
 	             "(independent of the parameters and of the past) and independent samples, "
 	             "once $s_i$ is read as the \\emph{per-sample} noise variance along $u_i$ "
@@ -280,6 +281,7 @@ static const struct bc_finding findings[] = {
 	 "(2 b lambda) is off by the factor 2/(2 - eta lambda) (10 at sharp). Planted as a "
 	 "variant and rejected.",
 	 .brief = "'Error inverse to curvature' fails beyond eta lambda = 1",
+	 .brief_tex = "`Error inverse to curvature' fails beyond $\\eta\\lambda = 1$",
 	 .text_tex = "The reading `the error is inversely proportional to the curvature; the "
 	             "flatter, the less precise' holds only for $\\eta\\lambda \\ll 1$. At a "
 	             "fixed rate $\\lambda(2 - \\eta\\lambda)$ peaks at $\\eta\\lambda = 1$, "
@@ -294,6 +296,7 @@ static const struct bc_finding findings[] = {
 	 "with the error and e = eta s / (b lambda (2 - eta lambda (1 + k^2 / b))), s at the "
 	 "optimum: 1.33 times the formula at b = 4, and not proportional to 1/b (plot).",
 	 .brief = "Multiplicative noise: larger error, not proportional to 1/b",
+	 .brief_tex = "Multiplicative noise: larger error, not proportional to $1/b$",
 	 .text_tex = "The readings `proportional to $s$' and `inversely proportional to $b$' "
 	             "need additive noise. With random per-sample curvature (least squares, $k "
 	             "= 1$ here) the noise grows with the error and $e = \\eta s / "

@@ -280,6 +280,7 @@ static const struct bc_finding findings[] = {
 	 "for eta tau/d < 2; the chains confirm it (points iso_unit, iso_quarter, iso_d16). "
 	 "Isotropic noise is not needed: only its trace enters (aniso_noise).",
 	 .brief = "Unstated assumptions found; the exact discrete b verified",
+	 .brief_tex = "Unstated assumptions found; the exact discrete $b$ verified",
 	 .text_tex = "The seed's `certain assumptions' are: additive noise independent across "
 	             "samples and steps, an isotropic Hessian $H = (\\tau/d)\\,I$, per-sample "
 	             "noise of variance $\\sigma^2$ \\emph{per coordinate} ($\\sigma^2$ as the "
@@ -296,6 +297,7 @@ static const struct bc_finding findings[] = {
 	 "seed's b the radius is 1.33 r), 100% at 1 (variant continuous_time, rejected). The "
 	 "error's sign is always the same: SGD at the seed's b explores MORE than r.",
 	 .brief = "The seed's b undersizes the batch by 2/(2 - eta tau/d)",
+	 .brief_tex = "The seed's $b$ undersizes the batch by $2/(2 - \\eta\\tau/d)$",
 	 .text_tex = "The seed's $b$ is the $\\eta\\tau/d \\to 0$ limit of "
 	             "$b_{\\mathrm{exact}}$ and undersizes the batch by the factor $2/(2 - "
 	             "\\eta\\tau/d)$: 1\\% at $\\eta\\tau/d = 0.02$, 33\\% at 0.5 (this point: "
@@ -308,6 +310,7 @@ static const struct bc_finding findings[] = {
 	 "limit tr S is proportional to tr H^-1 >= d^2/tau), so b must grow, not stay at the "
 	 "seed's value. 'Flatness = small tr H' is not what sets the exploration radius.",
 	 .brief = "The trace alone does not fix the radius (anisotropic H)",
+	 .brief_tex = "The trace alone does not fix the radius (anisotropic $H$)",
 	 .text_tex = "The trace alone does not fix the radius: at the same $\\tau$ an "
 	             "anisotropic Hessian gives a larger $\\operatorname{tr} S$ "
 	             "($1/\\bigl(\\lambda (2 - \\eta\\lambda)\\bigr)$ is convex, so by Jensen; "
@@ -321,6 +324,7 @@ static const struct bc_finding findings[] = {
 	 "tau/d)), least at eta tau/d = 1, and beyond it a sharper minimum needs a LARGER batch "
 	 "for the same radius, and at a fixed b is explored more (plot).",
 	 .brief = "'Sharper minima are explored less' only for eta tau/d < 1",
+	 .brief_tex = "`Sharper minima are explored less' only for $\\eta\\tau/d < 1$",
 	 .text_tex = "`$b$ is inversely proportional to $\\tau$; at a fixed $b$ SGD explores "
 	             "less around sharper minima' holds only for $\\eta\\tau/d < 1$: the exact "
 	             "$b$ is proportional to $1/\\bigl(\\tau (2 - \\eta\\tau/d)\\bigr)$, least "

@@ -505,7 +505,7 @@ static const struct bc_point points[] = {
 	 "equal allocation (7, 7, 7)", NULL, .why_tex = NULL},
 	{"srs", BC_NOT_BELOW, SEED3 " b=20 alloc=srs", "var",
 	 "no strata: the simple random sample of the same b the seed compares with", NULL,
-	 .why_tex = NULL},
+	 .why_tex = "no strata: the simple random sample of the same $b$ the seed compares with"},
 	{"tiny_strata", BC_OUTSIDE, TINY4 " b=8", "var",
 	 "b W_k sigma_k / S >= 1 fails: n* = (7.77, 0.08, 0.08, 0.08); each stratum needs one "
 	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable", NULL,
@@ -540,6 +540,7 @@ static const struct bc_finding findings[] = {
 	               "are small even the best integer batch costs much: n* = (1.5, 1.5) at "
 	               "b = 3 gives (2, 1), 12.5% above the bound.",
 	 .brief = "A bound for real n_k: an integer batch lies above it",
+	 .brief_tex = "A bound for real $n_k$: an integer batch lies above it",
 	 .text_tex = "A batch holds whole samples, but $n_k^\\star$ is rarely an integer. The "
 	             "variance $\\bigl(\\sum_k W_k \\sigma_k\\bigr)^2 / b$ at the optimum is a "
 	             "lower bound that only integer $n_k^\\star$ reach: an integer batch $n$ "
@@ -569,6 +570,7 @@ static const struct bc_finding findings[] = {
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
 	                "batch can then lie well above the formula's variance.",
 	 .brief = "Every stratum needs a draw, which n_k* < 1 does not give",
+	 .brief_tex = "Every stratum needs a draw, which $n_k^\\star < 1$ does not give",
 	 .text_tex = "The formula is the exact minimiser over real $n_k$, but the estimator "
 	             "needs $n_k \\ge 1$ in every stratum, which the seed does not say. Where "
 	             "$b W_k \\sigma_k / S < 1$ the stratum must still get one draw, and the "
@@ -604,6 +606,7 @@ static const struct bc_finding findings[] = {
 	                 "the Neyman allocation: its variance is higher unless all sigma_k are "
 	                 "equal.",
 	 .brief = "Proportional allocation ('by proportion') is not Neyman's",
+	 .brief_tex = "Proportional allocation (`by proportion') is not Neyman's",
 	 .text_tex = "The seed's wording is ambiguous: it says to sample from each stratum by "
 	             "proportion (按比例) and to give high-variance strata more draws. Read as "
 	             "proportional allocation ($n_k$ proportional to $W_k$) the first part is "

@@ -341,6 +341,7 @@ static const struct bc_finding findings[] = {
 	                 "substantially: b = 4S gives 80% of the noiseless step, 60% more than "
 	                 "b = S (point uniform_b12); it is progress per sample, dF/b, that falls.",
 	 .brief = "No knee at b = S: returns diminish from b = 1 on",
+	 .brief_tex = "No knee at $b = S$: returns diminish from $b = 1$ on",
 	 .text_tex = "The worked example $S = 3$, $b$ of about 3, is a knee only in a loose "
 	             "sense. $\\Delta F(b) = \\frac{u^2}{2}\\,\\frac{b}{b + S}$ is concave for "
 	             "every $b > 0$, so it has no inflection point (拐点 read literally) and its "
@@ -358,6 +359,7 @@ static const struct bc_finding findings[] = {
 	            "keeps dF (1 - (1 - c)^2) in expectation: 3/4 at c = 1/2 (this point) and "
 	            "c = 3/2, nothing at c = 2 (point lr_double), an expected increase beyond.",
 	 .brief = "The optimal rate needs u, which SGD does not know (an oracle)",
+	 .brief_tex = "The optimal rate needs $u$, which SGD does not know (an oracle)",
 	 .text_tex = "The optimal learning rate $\\eta^\\star = 1/(1 + S/b) = b u^2/(b u^2 + "
 	             "\\sigma^2)$, which the seed does not state, depends on $u$, the distance "
 	             "to the optimum, which SGD does not know (it sees only the stochastic "
@@ -373,6 +375,7 @@ static const struct bc_finding findings[] = {
 	                 "no longer gives the noiseless step (here b = 64, S = 1, rho = 0.25: "
 	                 "E[dF] = 0.373 at the formula's rate, against its 0.492).",
 	 .brief = "b must count independent samples: shared noise caps progress",
+	 .brief_tex = "$b$ must count independent samples: shared noise caps progress",
 	 .text_tex = "$b$ must count independent samples, which the seed does not say. If the "
 	             "batch's per-sample noises are correlated (a shared factor, correlation "
 	             "$\\rho$), the mean's noise variance is $\\sigma^2 \\bigl(1 + "
@@ -385,6 +388,7 @@ static const struct bc_finding findings[] = {
 	              "independence of the batch's samples: it holds for skewed (this point), "
 	              "uniform (uniform_b12) and Laplace (F_next_opt) noise, not only Gaussian.",
 	 .brief = "Any noise law of variance sigma^2 will do, not only Gaussian",
+	 .brief_tex = "Any noise law of variance $\\sigma^2$ will do, not only Gaussian",
 	 .text_tex = "The formula needs only the noise's mean 0 and variance $\\sigma^2$ and "
 	             "the independence of the batch's samples: it holds for skewed (this "
 	             "point), uniform (\\texttt{uniform\\_b12}) and Laplace "
@@ -396,6 +400,7 @@ static const struct bc_finding findings[] = {
 	             "moderate S/b (here S = 9, b = 4: dF is 31% of the noiseless step, against "
 	             "44% from the asymptote).",
 	 .brief = "Curvature fixed at 1; the b << S asymptote only approximate",
+	 .brief_tex = "Curvature fixed at 1; the $b \\ll S$ asymptote only approximate",
 	 .text_tex = "The formula assumes $F(u) = u^2/2$ exactly (curvature 1, the seed's own "
 	             "example); for $F = h u^2/2$ it reads $F(u)/(1 + S/b)$ with $S = "
 	             "\\sigma^2/\\|\\nabla F\\|^2$ and $\\eta^\\star = 1/\\bigl(h (1 + "

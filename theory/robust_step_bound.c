@@ -418,6 +418,7 @@ static const struct bc_finding findings[] = {
 	              "every step contracts only for eta < 2/L_H, which for b >= 2 is below the "
 	              "seed's bound (b = 2, N = 4, L_H = 100: 0.02 against 0.0396).",
 	 .brief = "Needs distinct samples: with replacement the bound is 2/L_H",
+	 .brief_tex = "Needs distinct samples: with replacement the bound is $2/L_H$",
 	 .text_tex = "The worst batch `the outlier plus $b-1$ $L_L$ samples' exists only when "
 	             "a batch holds distinct samples (drawn without replacement). With "
 	             "replacement the outlier can fill the whole batch: worst sum $b L_H$, and "
@@ -428,6 +429,7 @@ static const struct bc_finding findings[] = {
 	       "L_H < L_L the worst batch holds no outlier and the bound is 2/L_L; the domain "
 	       "refuses LH < LL.",
 	 .brief = "Needs L_H >= L_L, which the seed does not state",
+	 .brief_tex = "Needs $L_H \\ge L_L$, which the seed does not state",
 	 .text_tex = "$L_H \\ge L_L$ is needed (the seed says only that $L_H$ is `very "
 	             "large'): for $L_H < L_L$ the worst batch holds no outlier and the bound "
 	             "is $2/L_L$; the domain refuses $L_H < L_L$."},
@@ -470,6 +472,7 @@ static const struct bc_finding findings[] = {
 	                          "predicts a mean-square factor (1 - 2r)^2 >= 1 for r >= 1; "
 	                          "the simulation rejects it.",
 	 .brief = "'Unstable past the bound' is rejected by the simulations",
+	 .brief_tex = "`Unstable past the bound' is rejected by the simulations",
 	 .text_tex = "Read as `past the bound SGD is unstable', the seed's text predicts a "
 	             "mean-square factor $(1 - 2r)^2 \\ge 1$ for $r \\ge 1$; the simulation "
 	             "rejects it."},

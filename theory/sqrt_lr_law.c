@@ -357,6 +357,7 @@ static const struct bc_finding findings[] = {
 	 "sqrt(u b)/sigma (planted variant dropped_h_term); at the seed's eta it falls short of u "
 	 "by the factor (2 - eta h)/2 (0.75 here).",
 	 .brief = "The first update from the optimum falls short of u",
+	 .brief_tex = "The first update from the optimum falls short of $u$",
 	 .text_tex = "The time matters: the first update from the optimum (or the noise part "
 	             "of any update) has $\\mathrm{E} = \\eta^2\\sigma^2/b$, under which the "
 	             "root would be the pure square-root law $\\sqrt{u b}/\\sigma$ (planted "
@@ -370,6 +371,7 @@ static const struct bc_finding findings[] = {
 	 "while eta_0 sqrt(b) passes it (divergence) once b >= 4/(eta_0 h)^2 (plot). Rejected at "
 	 "b = 8, a = 0.32. The linear scaling rule fares worse (variant linear_from_b1).",
 	 .brief = "The sqrt(b) rule fails for large batches",
+	 .brief_tex = "The $\\sqrt{b}$ rule fails for large batches",
 	 .text_tex = "The $\\sqrt{b}$ heuristic $\\eta_0\\sqrt{b}$ agrees with the exact law "
 	             "only while $a = u b h^2/\\sigma^2 \\ll 1$, i.e.\\ $b \\ll \\sigma^2/(u "
 	             "h^2)$: its rate then exceeds the law's by about $h\\sqrt{u "
@@ -384,6 +386,7 @@ static const struct bc_finding findings[] = {
 	 "instead of the law's, SGD overshoots the floor: at b = 8, a = 0.32 that rate is 9.5% "
 	 "above the law's and the stationary E[Delta^2] is 1.24 u (simulated), not u.",
 	 .brief = "At the sqrt(b) rule's own rate the floor is overshot",
+	 .brief_tex = "At the $\\sqrt{b}$ rule's own rate the floor is overshot",
 	 .text_tex = "Run at the $\\sqrt{b}$ heuristic's own rate $\\eta_0\\sqrt{b}$ "
 	             "($\\eta_0$ the law's rate at $b = 1$) instead of the law's, SGD "
 	             "overshoots the floor: at $b = 8$, $a = 0.32$ that rate is 9.5\\% above "
@@ -413,6 +416,7 @@ static const struct bc_finding findings[] = {
 	 "eta sigma^2 / (2 b h): the discrete step matters at the eta h the law picks (0.49 at "
 	 "mse_at_eta), and it is the discrete form that makes the seed's 16 exact.",
 	 .brief = "The MSE needs the discrete factor 2 - eta h (not the SDE's)",
+	 .brief_tex = "The MSE needs the discrete factor $2 - \\eta h$ (not the SDE's)",
 	 .text_tex = "The stationary MSE is $\\eta\\sigma^2 / \\bigl(b h (2 - \\eta "
 	             "h)\\bigr)$, not the continuous-time $\\eta\\sigma^2/(2bh)$: the discrete "
 	             "step matters at the $\\eta h$ the law picks (0.49 at "

@@ -67,8 +67,8 @@ static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
  * swapped term), each a function of the same inputs, named in an entry with its mistake in
  * words. Texts here and below are plain (the README, `list --verbose`); one with ASCII
  * math ("sigma^2 / m", "m <= N") needs its LaTeX twin for the report, e.g.
- * .what_tex = "$\\sigma^2/m$" (.why_tex for a point, .text_tex for a finding; NULL: none;
- * tests/test_conformance.c names a missing one). */
+ * .what_tex = "$\\sigma^2/m$" (.why_tex for a point, .text_tex and .brief_tex for a finding;
+ * NULL: none; tests/test_conformance.c names a missing one). */
 static double dropped_factor(const struct bc_args *in)
 {
 	return in->x[X] / in->x[M]; /* FILL IN */
@@ -92,7 +92,7 @@ static const struct bc_point points[] = {
  * every outside point. */
 static const struct bc_finding findings[] = {
 	{"FILL_IN", "FILL IN", .brief = "FILL IN: the finding in one line (about 60 characters)",
-	 .text_tex = NULL},
+	 .text_tex = NULL, .brief_tex = NULL},
 };
 
 extern const struct bc_sim bc_sim_CLAIM_ID;
