@@ -162,7 +162,7 @@ $(REPORT)/report.pdf: reports/report.tex $(REPORT)/results.tex $(REPORT)/provena
 	$(Q)cp reports/report.tex $(REPORT)/report.tex
 	$(Q)cd $(REPORT) && SOURCE_DATE_EPOCH=$(EPOCH) FORCE_SOURCE_DATE=1 \
 		latexmk -pdf -interaction=nonstopmode -halt-on-error -quiet report.tex \
-		> latexmk.log 2>&1 || { tail -30 latexmk.log; exit 1; }
+		> latexmk.log 2>&1 || { tail -30 latexmk.log; grep -A2 '^!' report.log; exit 1; }
 	@# latexmk leaves the PDF alone when no input's content changed: mark it up to date
 	$(Q)touch $@
 

@@ -55,6 +55,11 @@ struct bc_sim {
 	void (*plan_free)(void *plan);
 	size_t (*work_doubles)(const void *plan); /* per-thread scratch, in doubles */
 	void (*replicate)(const void *plan, gsl_rng *rng, double *work, double *obs);
+	/* `mechanism` as LaTeX text (math in $...$) for the report; NULL: the report prints
+	 * `mechanism` as plain text. Required where `mechanism` has ASCII math (see
+	 * bc_text_has_ascii_math in bc_conformance.h); the plain text stays the one the README
+	 * and `list --verbose` print. The other *_tex twins below follow the same rule. */
+	const char *mechanism_tex;
 };
 
 enum bc_point_kind {
@@ -77,6 +82,7 @@ struct bc_point {
 	/* Theory output whose magnitude the detectable relative error refers to; NULL means
 	 * `output` itself. Needed where the compared value is 0 (a bias that vanishes). */
 	const char *scale_output;
+	const char *why_tex; /* `why` as LaTeX text for the report, or NULL (see mechanism_tex) */
 };
 
 /* A plausible wrong formula. The harness must reject it against the same simulations. */
@@ -85,6 +91,7 @@ struct bc_variant {
 	const char *output; /* the output it replaces */
 	const char *what;   /* the mistake, in words */
 	double (*value)(const struct bc_args *in);
+	const char *what_tex; /* `what` as LaTeX text for the report, or NULL (see mechanism_tex) */
 };
 
 /* A place where the seed is wrong, ambiguous or incomplete, and the point that shows it. */
@@ -97,6 +104,10 @@ struct bc_finding {
 	 * required (tests/test_conformance.c). Write it as a designated initialiser
 	 * after the two above: {"point", "text", .brief = "..."}. */
 	const char *brief;
+	/* `text` and `brief` as LaTeX text for the report, or NULL (see bc_sim.mechanism_tex);
+	 * the brief's twin must still fit the summary's one line (tests/test_report.c). */
+	const char *text_tex;
+	const char *brief_tex;
 };
 
 /* What the suite concludes about the seed's formula as written, once every check passes. */

@@ -13,6 +13,8 @@
 #ifndef BC_CONFORMANCE_H
 #define BC_CONFORMANCE_H
 
+#include <stdbool.h>
+
 #include "bc_claim.h"
 #include "bc_harness.h"
 
@@ -35,5 +37,25 @@ int bc_conformance_static(const struct bc_claim *c, const char *root, bc_conform
  * Returns the number of problems. */
 int bc_conformance_verdicts(const struct bc_claim_result *cr, bc_conformance_say say,
                             void *ctx);
+
+/*
+ * Whether plain text holds ASCII mathematics, which the report must not print as it is:
+ * a '^', '<', '>', "sqrt(", "!=" or " = " (an equation, "b = 4"; not an input, "b=4");
+ * "sum" before a summand ("sum_k", "sum W_k", not "the sum of"); "E[" (an expectation); a
+ * one-letter name with a subscript ("F_next", "n_k", not "far_start"); or the name of a
+ * Greek letter as a word ("rho", "sigma_k", "Delta^2"; not "beta" inside "alphabet", nor
+ * after a backslash, a LaTeX command, or an underscore, as in mse_at_eta). Deliberately
+ * simple: a text it flags needs its LaTeX twin (`text_tex`, `what_tex`, `why_tex`,
+ * `mechanism_tex`), even where the twin only sets a letter in italics.
+ */
+bool bc_text_has_ascii_math(const char *s);
+
+/*
+ * Why a LaTeX twin cannot go into the report as it is, or NULL when it can: an unmatched
+ * '$' or "$$" (display math), unbalanced braces, an unescaped '%' (which would silently
+ * comment out the rest of the line), '&' or '#', a line break, or, outside $...$, a '^' or
+ * '_' or what bc_text_has_ascii_math calls ASCII math (math left out of the $...$).
+ */
+const char *bc_tex_twin_problem(const char *tex);
 
 #endif

@@ -208,6 +208,10 @@ const struct bc_sim bc_sim_bn_bias = {
 	             "(1/m or 1/(m-1), optional epsilon); observation: the gamma-derivative of "
 	             "the mean (lambda/4)(gamma r)^4 loss, and c(m) times it, minus the "
 	             "population-BN gradient",
+	.mechanism_tex = "each batch drawn sample by sample, normalised by its own mean and "
+	                 "variance ($1/m$ or $1/(m-1)$, optional $\\epsilon$); observation: "
+	                 "the $\\gamma$-derivative of the mean $\\frac{\\lambda}{4}(\\gamma "
+	                 "r)^4$ loss, and $c(m)$ times it, minus the population-BN gradient",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

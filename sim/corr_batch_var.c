@@ -257,6 +257,10 @@ const struct bc_sim bc_sim_corr_batch_var = {
 	.mechanism = "each batch built sample by sample from a shared factor, centred independent "
 	             "parts plus their scaled mean, a Cholesky factor of the correlation matrix, or "
 	             "an AR(1) chain; observation (mean of batch)^2",
+	.mechanism_tex = "each batch built sample by sample from a shared factor, centred "
+	                 "independent parts plus their scaled mean, a Cholesky factor of the "
+	                 "correlation matrix, or an AR(1) chain; observation $(\\text{mean of "
+	                 "batch})^2$",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

@@ -80,6 +80,14 @@ const struct bc_sim bc_sim_eigen_stationary_error = {
 	             "quadratic with a rotated, non-diagonal Hessian, each step a batch of b "
 	             "per-sample gradients with noise correlated across eigendirections, every "
 	             "one drawn; " BC_CHAIN_RULE " of (u^T x)^2 along the eigenvector of lambda",
+	.mechanism_tex = "independent SGD chains (the SGD-chain engine) in $d$ dimensions on a "
+	                 "quadratic with a rotated, non-diagonal Hessian, each step a batch of "
+	                 "$b$ per-sample gradients with noise correlated across "
+	                 "eigendirections, every one drawn; a burn-in of $T = \\lceil \\log "
+	                 "10^{-7} / \\log\\kappa \\rceil$ steps from $x_0 = 0$, $\\kappa$ the "
+	                 "chain's slowest second-moment contraction (residual bias below "
+	                 "$10^{-7}$), then the mean over a window of $\\max(64, 2T)$ steps of "
+	                 "$(u^{\\top} x)^2$ along the eigenvector of $\\lambda$",
 	.plan_new = plan_new,
 	.plan_free = bc_chain_plan_free,
 	.work_doubles = bc_chain_plan_work,

@@ -89,6 +89,14 @@ const struct bc_sim bc_sim_flat_minimum_batch = {
 	             "trace tau, at the batch size the relation gives, each step a batch of "
 	             "per-sample gradients with additive noise, every one drawn; " BC_CHAIN_RULE
 	             " of |x|^2 (tr S)",
+	.mechanism_tex = "independent SGD chains (the SGD-chain engine) in $d$ dimensions with "
+	                 "Hessian trace $\\tau$, at the batch size the relation gives, each "
+	                 "step a batch of per-sample gradients with additive noise, every one "
+	                 "drawn; a burn-in of $T = \\lceil \\log 10^{-7} / \\log\\kappa "
+	                 "\\rceil$ steps from $x_0 = 0$, $\\kappa$ the chain's slowest "
+	                 "second-moment contraction (residual bias below $10^{-7}$), then the "
+	                 "mean over a window of $\\max(64, 2T)$ steps of $|x|^2$ "
+	                 "($\\operatorname{tr} S$)",
 	.plan_new = plan_new,
 	.plan_free = bc_chain_plan_free,
 	.work_doubles = bc_chain_plan_work,

@@ -317,6 +317,15 @@ const struct bc_sim bc_sim_neyman_allocation = {
 	             "stratum with spread and none is dropped or reweighted as `round` says); "
 	             "or (alloc=srs) draws b examples from the whole data set, each from stratum k "
 	             "with probability W_k, and observes (their mean - mu)^2",
+	.mechanism_tex = "each replicate draws $n_k$ examples (Neyman, proportional, equal or "
+	                 "given integer allocation) from every stratum, independently or "
+	                 "without replacement from a finite stratum, and observes "
+	                 "$\\bigl(\\sum_k W_k \\bar y_k - \\mu\\bigr)^2$ (a zero-spread "
+	                 "stratum with no draws enters with its known mean; a stratum with "
+	                 "spread and none is dropped or reweighted as \\texttt{round} says); "
+	                 "or (\\texttt{alloc=srs}) draws $b$ examples from the whole data set, "
+	                 "each from stratum $k$ with probability $W_k$, and observes "
+	                 "$(\\text{their mean} - \\mu)^2$",
 	.plan_new = plan_new,
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,

@@ -112,6 +112,10 @@ const struct bc_sim bc_sim_noise_scale_progress = {
 	.mechanism = "b per-sample gradients u + sigma e_i drawn (independent, or sharing a factor "
 	             "for rho > 0), averaged, one SGD step u' = u - lr eta* g; observations "
 	             "F(u) - F(u') and F(u')",
+	.mechanism_tex = "$b$ per-sample gradients $u + \\sigma e_i$ drawn (independent, or "
+	                 "sharing a factor for $\\rho > 0$), averaged, one SGD step $u' = u - "
+	                 "\\mathrm{lr}\\,\\eta^\\star g$; observations $F(u) - F(u')$ and "
+	                 "$F(u')$",
 	.plan_new = plan_new,
 	.plan_free = free,
 	.work_doubles = work_doubles,

@@ -134,6 +134,11 @@ const struct bc_sim bc_sim_robust_step_bound = {
 	             "fresh batch of b distinct samples (or, repl=with, b draws with "
 	             "replacement), every per-sample gradient summed; observes the smallest "
 	             "2b/sum L_i of the stretch and the mean of f^2 and log|f|, f = x_{t+1}/x_t",
+	.mechanism_tex = "$T$ SGD steps on $L_i x^2/2$ (one sample $L_H$, $N-1$ samples "
+	                 "$L_L$), each on a fresh batch of $b$ distinct samples (or, "
+	                 "\\texttt{repl=with}, $b$ draws with replacement), every per-sample "
+	                 "gradient summed; observes the smallest $2b/\\sum_i L_i$ of the "
+	                 "stretch and the mean of $f^2$ and $\\log|f|$, $f = x_{t+1}/x_t$",
 	.plan_new = plan_new,
 	.plan_free = free,
 	.work_doubles = work_doubles,

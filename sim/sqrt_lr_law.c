@@ -65,6 +65,13 @@ const struct bc_sim bc_sim_sqrt_lr_law = {
 	.mechanism = "independent SGD chains on h x^2/2 (the SGD-chain engine), each step a batch "
 	             "of b per-sample gradients h_i x + xi_i, every one drawn; " BC_CHAIN_RULE
 	             " of Delta^2 and of x^2 (at=k: the k-th step alone)",
+	.mechanism_tex = "independent SGD chains on $h x^2/2$ (the SGD-chain engine), each "
+	                 "step a batch of $b$ per-sample gradients $h_i x + \\xi_i$, every one "
+	                 "drawn; a burn-in of $T = \\lceil \\log 10^{-7} / \\log\\kappa "
+	                 "\\rceil$ steps from $x_0 = 0$, $\\kappa$ the chain's slowest "
+	                 "second-moment contraction (residual bias below $10^{-7}$), then the "
+	                 "mean over a window of $\\max(64, 2T)$ steps of $\\Delta^2$ and of "
+	                 "$x^2$ (\\texttt{at=k}: the $k$-th step alone)",
 	.plan_new = plan_new,
 	.plan_free = bc_chain_plan_free,
 	.work_doubles = bc_chain_plan_work,

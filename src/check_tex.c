@@ -8,12 +8,14 @@
  * run (\bcnpoints, \bcpilotonly, ...); \bcsummary, the table of every claim; \bcfindingsummary,
  * one line per finding; \bcclaims, a section per claim; \bcfindings, the findings in full.
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bc_check_print.h"
+#include "bc_conformance.h"
 #include "bc_json.h"
 #include "bc_ulp.h"
 
@@ -42,6 +44,38 @@ static void tex_text(FILE *f, const char *s)
 {
 	for (; *s; s++)
 		tex_char(f, s);
+}
+
+/*
+ * A claim's text in the report: its LaTeX twin (bc_claim.h: model_tex, mechanism_tex,
+ * why_tex, what_tex, text_tex) where it has one, else the plain text made literal. A twin
+ * that could break the report, or silently lose words (an unescaped %), is replaced by a
+ * LaTeX error naming it, so the build stops (latexmk -halt-on-error) instead of printing
+ * something other than the claim says; tests/test_conformance.c names it too.
+ */
+/* Letters, digits, spaces and plain punctuation of s, at most n bytes: safe in an error
+ * message, where even escaped specials may not survive expansion. */
+static void tex_message(FILE *f, const char *s, size_t n)
+{
+	for (; *s && n; s++, n--)
+		if (isalnum((unsigned char)*s) || strchr(" .,:;()'-", *s))
+			fputc(*s, f);
+}
+
+static void tex_twin(FILE *f, const char *tex, const char *plain)
+{
+	const char *why;
+	if (!tex) {
+		tex_text(f, plain);
+	} else if ((why = bc_tex_twin_problem(tex))) {
+		fputs("\\PackageError{batchcheck}{a LaTeX twin is not fit for the report (", f);
+		tex_message(f, why, 100);
+		fputs("): ", f);
+		tex_message(f, tex, 60);
+		fputs("}{Fix the claim's LaTeX twin; tests/test_conformance.c names it.}", f);
+	} else {
+		fputs(tex, f);
+	}
 }
 
 /* Code-like text (inputs, names) in typewriter type, breakable after commas so a long
@@ -329,7 +363,7 @@ static void tex_point_list(FILE *f, const struct bc_claim_result *cr)
 		else if (pr->resized)
 			fputs(" (resized from the decisive run's own SD)", f);
 		fputs(". ", f);
-		tex_text(f, pr->point->why);
+		tex_twin(f, pr->point->why_tex, pr->point->why);
 		if (pr->error[0]) {
 			fputs(" \\textbf{Error:} ", f);
 			tex_text(f, pr->error);
@@ -364,7 +398,7 @@ static void tex_variants(FILE *f, const struct bc_claim_result *cr)
 		const struct bc_variant_result *vr = &cr->variants[v];
 		tex_code_breaking(f, vr->variant->name, true);
 		fputs(" & ", f);
-		tex_text(f, vr->variant->what);
+		tex_twin(f, vr->variant->what_tex, vr->variant->what);
 		fprintf(f, " & %d/%d & ", vr->rejected, vr->compared);
 		if (fabs(vr->max_abs_z) < 1e5) {
 			tex_number(f, "%.1f", vr->max_abs_z);
@@ -550,12 +584,9 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	else
 		tex_text(f, c->seed_formula);
 	fputs("\n\\item[Model verified] ", f);
-	if (c->model_tex)
-		fputs(c->model_tex, f); /* LaTeX already: the claim typesets its own model */
-	else
-		tex_text(f, c->model);
+	tex_twin(f, c->model_tex, c->model);
 	fputs("\n\\item[Simulator] ", f);
-	tex_text(f, c->sim->mechanism);
+	tex_twin(f, c->sim->mechanism_tex, c->sim->mechanism);
 	fprintf(f, "\n\\item[Verdict] \\textbf{%s}\n\\end{description}\n\n",
 	        plain_verdict(cr, claim_failures(cr)));
 
@@ -686,7 +717,7 @@ static void tex_finding_summary(FILE *f, const struct bc_run_result *res)
 			char brief[256];
 			finding_brief(fd, brief, sizeof brief);
 			fprintf(f, "%d & ", ++no);
-			tex_text(f, brief);
+			tex_twin(f, fd->brief_tex, brief);
 			fputs(" & ", f);
 			if (pr || vr)
 				tex_code(f, fd->point);
@@ -722,9 +753,9 @@ static void tex_findings(FILE *f, const struct bc_run_result *res)
 			char brief[256];
 			finding_brief(fd, brief, sizeof brief);
 			fputs("\\item \\textbf{", f);
-			tex_text(f, brief);
+			tex_twin(f, fd->brief_tex, brief);
 			fputs(".} ", f);
-			tex_text(f, fd->text);
+			tex_twin(f, fd->text_tex, fd->text);
 			if (pr) {
 				fputs(" Shown by point \\texttt{", f);
 				tex_text(f, fd->point);

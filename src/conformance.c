@@ -1,6 +1,7 @@
 /*
  * conformance.c - the minimums every claim must meet (see bc_conformance.h).
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -54,6 +55,161 @@ static bool simulated(const struct bc_claim *c, const char *output)
 		if (strcmp(c->sim->obs[k], output) == 0)
 			return true;
 	return false;
+}
+
+static const char *const greek[] = {
+	"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta",
+	"iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon",
+	"phi", "chi", "psi", "omega", NULL};
+
+static bool word_char(char ch)
+{
+	return isalnum((unsigned char)ch);
+}
+
+/* The Greek letter's name as a word at s, in either case ("Delta" as well as "delta"): not
+ * after a backslash (a LaTeX command) or an underscore (a name such as mse_at_eta), but
+ * before an underscore or caret ("sigma_k", "eta^2"). */
+static bool greek_word_at(const char *start, const char *s)
+{
+	if (s > start && (word_char(s[-1]) || s[-1] == '\\' || s[-1] == '_'))
+		return false;
+	for (int g = 0; greek[g]; g++) {
+		size_t n = strlen(greek[g]);
+		bool same = true;
+		for (size_t i = 0; i < n && same; i++)
+			same = tolower((unsigned char)s[i]) == greek[g][i];
+		if (same && !word_char(s[n]))
+			return true;
+	}
+	return false;
+}
+
+/* "sum" as a word followed by a summand: "sum_k", "sum W_k sigma_k", "sum e_i", not the
+ * English "the sum of" or "worst sum b L_H" (a one-letter word after it counts: "sum x"). */
+static bool sum_at(const char *start, const char *s, const char *end)
+{
+	if (end - s < 4 || strncmp(s, "sum", 3) != 0 || (s > start && word_char(s[-1])))
+		return false;
+	if (s[3] == '_')
+		return true;
+	if (s[3] != ' ')
+		return false;
+	const char *w = s + 4, *e = w;
+	while (e < end && (word_char(*e) || *e == '_'))
+		e++;
+	return e > w && (e - w == 1 || memchr(w, '_', (size_t)(e - w)));
+}
+
+/* ASCII math in s[0..len), or in all of s when len is (size_t)-1. */
+static bool ascii_math_in(const char *s, size_t len)
+{
+	static const char *const marks[] = {"^", "sqrt(", "<", ">", "!=", " = ", NULL};
+	if (len == (size_t)-1)
+		len = strlen(s);
+	for (size_t i = 0; i < len; i++) {
+		for (int k = 0; marks[k]; k++) {
+			size_t n = strlen(marks[k]);
+			if (i + n <= len && strncmp(s + i, marks[k], n) == 0)
+				return true;
+		}
+		if (greek_word_at(s, s + i) || sum_at(s, s + i, s + len))
+			return true;
+		/* E[...], and a one-letter name with a subscript: F_next, n_k (not far_start) */
+		bool word_start = i == 0 || !(word_char(s[i - 1]) || s[i - 1] == '_' ||
+		                              s[i - 1] == '\\');
+		if (word_start && i + 2 < len && isalpha((unsigned char)s[i]) &&
+		    ((s[i] == 'E' && s[i + 1] == '[') || (s[i + 1] == '_' && word_char(s[i + 2]))))
+			return true;
+	}
+	return false;
+}
+
+bool bc_text_has_ascii_math(const char *s)
+{
+	return s && ascii_math_in(s, (size_t)-1);
+}
+
+const char *bc_tex_twin_problem(const char *tex)
+{
+	int depth = 0;
+	bool math = false;
+	const char *text = tex; /* where the current stretch of text (outside $...$) began */
+	for (const char *s = tex; *s; s++) {
+		if (*s == '\\' && s[1]) { /* \$, \%, \{, ... are literal; a command is a word */
+			s++;
+			continue;
+		}
+		switch (*s) {
+		case '{': depth++; break;
+		case '}':
+			if (--depth < 0)
+				return "a '}' closes nothing";
+			break;
+		case '%': return "an unescaped '%' (it would comment out the rest of the line)";
+		case '&': case '#': return "an unescaped '&' or '#'";
+		case '\n': return "a line break (a twin is one paragraph)";
+		case '$':
+			if (s[1] == '$')
+				return "display math ($$): the report sets twins in a line";
+			if (!math && ascii_math_in(text, (size_t)(s - text)))
+				return "ASCII math outside $...$";
+			math = !math;
+			text = s + 1;
+			break;
+		case '^': case '_':
+			if (!math)
+				return "a '^' or '_' outside $...$";
+			break;
+		}
+	}
+	if (math)
+		return "an unmatched '$'";
+	if (depth)
+		return "an unclosed '{'";
+	if (ascii_math_in(text, (size_t)-1))
+		return "ASCII math outside $...$";
+	return NULL;
+}
+
+/* A text with ASCII math needs its LaTeX twin, and a twin must be fit for the report. */
+static void check_twin(struct sink *s, const char *what, const char *text, const char *tex)
+{
+	const char *why;
+	if (tex && (why = bc_tex_twin_problem(tex)))
+		problem(s, "the LaTeX twin of its %s is not fit for the report: %s: '%s'", what,
+		        why, tex);
+	else if (!tex && bc_text_has_ascii_math(text))
+		problem(s, "its %s has ASCII math but no LaTeX twin (bc_text_has_ascii_math): '%s'",
+		        what, text);
+}
+
+static void check_twins(struct sink *s)
+{
+	const struct bc_claim *c = s->c;
+	char what[64];
+	if (c->sim)
+		check_twin(s, "simulator's mechanism (.mechanism_tex)", c->sim->mechanism,
+		           c->sim->mechanism_tex);
+	for (int p = 0; p < c->n_points && p < BC_MAX_POINTS; p++) {
+		snprintf(what, sizeof what, "point '%.24s' (.why_tex)", c->points[p].name);
+		check_twin(s, what, c->points[p].why, c->points[p].why_tex);
+	}
+	for (int v = 0; v < c->n_variants && v < BC_MAX_VARIANTS; v++) {
+		snprintf(what, sizeof what, "variant '%.30s' (.what_tex)", c->variants[v].name);
+		check_twin(s, what, c->variants[v].what, c->variants[v].what_tex);
+	}
+	for (int k = 0; k < c->n_findings; k++) {
+		snprintf(what, sizeof what, "finding %d (.text_tex)", k + 1);
+		check_twin(s, what, c->findings[k].text, c->findings[k].text_tex);
+		snprintf(what, sizeof what, "finding %d's brief (.brief_tex)", k + 1);
+		check_twin(s, what, c->findings[k].brief, c->findings[k].brief_tex);
+	}
+	if (c->model_tex) {
+		const char *why = bc_tex_twin_problem(c->model_tex);
+		if (why)
+			problem(s, "its .model_tex is not fit for the report: %s", why);
+	}
 }
 
 /* The scaffold's placeholders (templates/claim/) that an author has not replaced. */
@@ -243,6 +399,7 @@ int bc_conformance_static(const struct bc_claim *c, const char *root, bc_conform
 	check_points(&s);
 	check_variants(&s);
 	check_findings(&s);
+	check_twins(&s);
 	check_files(&s, root);
 	return s.problems;
 }

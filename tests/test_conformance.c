@@ -99,14 +99,97 @@ Test(conformance, a_seed_claim_needs_its_quote_and_every_finding_a_brief)
 	cr_assert_eq(l.n, 3, "%s", l.text);
 }
 
+/* What counts as ASCII math (bc_conformance.h), and what a LaTeX twin may not hold. */
+Test(conformance, ascii_math_is_found_and_bad_twins_are_named)
+{
+	const char *math[] = {"lambda gamma^3", "sum W_k sigma_k", "m <= 1 - 1/rho", "sqrt(b)",
+	                      "b >> S", "x != 0", "sum e_i", "sum_k", "E[Delta^2]", "sigma_k",
+	                      "(Rho)", "u < 0", "b = 4", "below F_next", "E[dF]"};
+	for (size_t i = 0; i < sizeof math / sizeof *math; i++)
+		cr_assert(bc_text_has_ascii_math(math[i]), "'%s' is ASCII math", math[i]);
+	const char *words[] = {"the alphabet", "a Gaussian batch of four", "the sum of two, a summary",
+	                       "a $\\rho$ twin", "point mse_at_eta", "far_start", "AR(1), b=4"};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		cr_assert(!bc_text_has_ascii_math(words[i]), "'%s' is not ASCII math", words[i]);
+	cr_assert_null(
+		bc_tex_twin_problem("$\\sigma^2 (1 + m\\rho)/m$, 12.5\\% above \\texttt{a\\_b}"));
+	const char *bad[][2] = {
+		{"$\\rho", "an unmatched '$'"},
+		{"$$x$$", "display math"},
+		{"{x", "an unclosed '{'"},
+		{"x}", "a '}' closes nothing"},
+		{"12.5% above", "an unescaped '%'"},
+		{"a & b", "an unescaped '&'"},
+		{"x^2", "a '^' or '_' outside"},
+		{"the rho of $x$", "ASCII math outside"},
+		{"$x$ and sqrt(b)", "ASCII math outside"},
+		{"one\nline", "a line break"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		const char *why = bc_tex_twin_problem(bad[i][0]);
+		cr_assert(why && strstr(why, bad[i][1]), "'%s': %s", bad[i][0],
+		          why ? why : "accepted");
+	}
+}
+
+/* A text with ASCII math whose twin is missing, and a twin that would break the report or
+ * lose words silently: each is named, with the field to fill in. */
+Test(conformance, ascii_math_needs_its_latex_twin_and_a_twin_must_be_fit)
+{
+	const struct bc_claim *real = bc_claim_find("corr_batch_var");
+	struct bc_point points[BC_MAX_POINTS];
+	struct bc_variant variants[BC_MAX_VARIANTS];
+	struct bc_finding findings[8];
+	cr_assert(real->n_points <= BC_MAX_POINTS && real->n_findings <= 8);
+	memcpy(points, real->points, (size_t)real->n_points * sizeof *points);
+	memcpy(variants, real->variants, (size_t)real->n_variants * sizeof *variants);
+	memcpy(findings, real->findings, (size_t)real->n_findings * sizeof *findings);
+	struct bc_sim sim = *real->sim;
+	struct bc_claim c = *real;
+	c.points = points;
+	c.variants = variants;
+	c.findings = findings;
+	c.sim = &sim;
+	int last = c.n_points - 1; /* ar1_long, "no floor at rho sigma^2" */
+	points[last].why_tex = NULL;
+	variants[0].what_tex = NULL;
+	findings[0].text_tex = NULL;
+	sim.mechanism_tex = NULL;
+	struct lines l = {"", 0};
+	bc_conformance_static(&c, BC_SOURCE_DIR, collect, &l);
+	expect_said(&l, "corr_batch_var: its point 'ar1_long' (.why_tex) has ASCII math but no "
+	                "LaTeX twin");
+	expect_said(&l, "its variant 'off_by_one_m' (.what_tex) has ASCII math but no LaTeX twin");
+	expect_said(&l, "its finding 1 (.text_tex) has ASCII math but no LaTeX twin");
+	expect_said(&l, "its simulator's mechanism (.mechanism_tex) has ASCII math but no LaTeX");
+	cr_assert_eq(l.n, 4, "%s", l.text);
+
+	points[last].why_tex = "no floor at 12.5% of $\\rho\\sigma^2$";
+	variants[0].what_tex = "$\\sigma^2 (1 + m\\rho)/m";
+	findings[0].text_tex = "$m \\le 1 - 1/\\rho$, so m <= 3";
+	sim.mechanism_tex = "observation (mean of batch)^2";
+	struct lines bad = {"", 0};
+	bc_conformance_static(&c, BC_SOURCE_DIR, collect, &bad);
+	expect_said(&bad, "the LaTeX twin of its point 'ar1_long' (.why_tex) is not fit for the "
+	                  "report: an unescaped '%'");
+	expect_said(&bad, "variant 'off_by_one_m' (.what_tex) is not fit for the report: an "
+	                  "unmatched '$'");
+	expect_said(&bad, "finding 1 (.text_tex) is not fit for the report: ASCII math outside");
+	expect_said(&bad, "mechanism (.mechanism_tex) is not fit for the report: a '^' or '_'");
+	cr_assert_eq(bad.n, 4, "%s", bad.text);
+
+}
+
 /* Too few points, a variant no point can compare, a finding naming nothing, a long name. */
 Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 {
 	const struct bc_claim *real = bc_claim_find("corr_batch_var");
 	static const struct bc_point points[] = {
-		{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "a point", NULL},
-		{"a_name_too_long_for_tables", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "x", NULL},
-		{"wrong_output", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "varr", "x", NULL},
+		{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "a point",
+		 .why_tex = NULL},
+		{"a_name_too_long_for_tables", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var", "x",
+		 .why_tex = NULL},
+		{"wrong_output", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "varr", "x", .why_tex = NULL},
 	};
 	struct bc_variant variants[3];
 	memcpy(variants, real->variants, sizeof variants);

@@ -48,7 +48,8 @@ static void replicate(const void *plan, gsl_rng *r, double *work, double *obs)
 }
 
 static const char *const obs[] = {"mean", NULL};
-static const struct bc_sim sim = {obs, "Bernoulli draw", plan_new, free, NULL, replicate};
+static const struct bc_sim sim = {obs, "Bernoulli draw", plan_new, free, NULL, replicate,
+                                  .mechanism_tex = NULL};
 
 static double truth(const struct bc_args *in)
 {
@@ -56,13 +57,13 @@ static double truth(const struct bc_args *in)
 }
 
 static const struct bc_point points[] = {
-	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
-	{"off_3pct", BC_IN_REGIME, "p=0.3 err=0.03", "mean", "", NULL},
-	{"outside_but_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL},
-	{"bound_below", BC_NOT_BELOW, "p=0.3 err=-0.03", "mean", "", NULL},
-	{"bound_above", BC_NOT_BELOW, "p=0.3 err=0.03", "mean", "", NULL},
+	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL, .why_tex = NULL},
+	{"off_3pct", BC_IN_REGIME, "p=0.3 err=0.03", "mean", "", NULL, .why_tex = NULL},
+	{"outside_but_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL, .why_tex = NULL},
+	{"bound_below", BC_NOT_BELOW, "p=0.3 err=-0.03", "mean", "", NULL, .why_tex = NULL},
+	{"bound_above", BC_NOT_BELOW, "p=0.3 err=0.03", "mean", "", NULL, .why_tex = NULL},
 };
-static const struct bc_variant variants[] = {{"truth", "mean", "the true mean", truth}};
+static const struct bc_variant variants[] = {{"truth", "mean", "the true mean", truth, .what_tex = NULL}};
 
 static const struct bc_claim toy = {
 	.id = "toy_bernoulli", .title = "toy", .source = "tests", .seed_formula = "p",
@@ -132,10 +133,10 @@ Test(harness, a_point_over_budget_is_inconclusive_from_its_pilot, .timeout = 60)
 /* Decided from the pilot, a point still fails where the pilot alone already disagrees, and
  * an outside point is flagged there; where it agrees, neither passes nor goes unflagged. */
 static const struct bc_point pilot_points[] = {
-	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
-	{"off_50pct", BC_IN_REGIME, "p=0.3 err=0.5", "mean", "", NULL},
-	{"outside_off", BC_OUTSIDE, "p=0.3 err=0.5", "mean", "", NULL},
-	{"outside_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL},
+	{"true", BC_IN_REGIME, "p=0.3", "mean", "", NULL, .why_tex = NULL},
+	{"off_50pct", BC_IN_REGIME, "p=0.3 err=0.5", "mean", "", NULL, .why_tex = NULL},
+	{"outside_off", BC_OUTSIDE, "p=0.3 err=0.5", "mean", "", NULL, .why_tex = NULL},
+	{"outside_agrees", BC_OUTSIDE, "p=0.3", "mean", "", NULL, .why_tex = NULL},
 };
 
 Test(harness, the_pilot_alone_can_fail_or_flag_but_not_pass, .timeout = 60)
@@ -204,10 +205,10 @@ static void replicate_constant(const void *plan, gsl_rng *r, double *work, doubl
 }
 
 static const struct bc_sim constant_sim = {obs, "constant", plan_new, free, NULL,
-                                           replicate_constant};
+                                           replicate_constant, .mechanism_tex = NULL};
 static const struct bc_point constant_points[] = {
-	{"rounding_off", BC_IN_REGIME, "p=0.3", "mean", "", NULL},
-	{"off_1e9", BC_IN_REGIME, "p=0.3 err=1e-9", "mean", "", NULL},
+	{"rounding_off", BC_IN_REGIME, "p=0.3", "mean", "", NULL, .why_tex = NULL},
+	{"off_1e9", BC_IN_REGIME, "p=0.3 err=1e-9", "mean", "", NULL, .why_tex = NULL},
 };
 
 Test(harness, constant_observations_are_judged_to_rounding_not_to_zero)
@@ -233,7 +234,7 @@ Test(harness, constant_observations_are_judged_to_rounding_not_to_zero)
 /* A rare event's pilot often underestimates its SD: the decisive run is then sized once
  * more from its own SD and continued, so the point still reaches its power. Over ten seeds
  * some runs need that and every one passes. */
-static const struct bc_point rare_points[] = {{"rare", BC_IN_REGIME, "p=0.02", "mean", "", NULL}};
+static const struct bc_point rare_points[] = {{"rare", BC_IN_REGIME, "p=0.02", "mean", "", NULL, .why_tex = NULL}};
 
 Test(harness, an_underpowered_decisive_run_is_continued_not_inconclusive, .timeout = 60)
 {

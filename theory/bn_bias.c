@@ -253,51 +253,83 @@ static double correction_m_over_m_minus_1(const struct bc_args *in)
 }
 
 static const struct bc_variant variants[] = {
-	{"over_m", "bias", "m where m+1 belongs: -6 lambda gamma^3 / m", over_m},
-	{"over_m_minus_1", "bias", "divided by m-1: -6 lambda gamma^3 / (m-1)", over_m_minus_1},
+	{"over_m", "bias", "m where m+1 belongs: -6 lambda gamma^3 / m", over_m,
+	 .what_tex = "$m$ where $m+1$ belongs: $-6\\lambda\\gamma^3/m$"},
+	{"over_m_minus_1", "bias", "divided by m-1: -6 lambda gamma^3 / (m-1)", over_m_minus_1,
+	 .what_tex = "divided by $m-1$: $-6\\lambda\\gamma^3/(m-1)$"},
 	{"half_coefficient", "bias", "the coefficient halved: -3 lambda gamma^3 / (m+1)",
-	 half_coefficient},
+	 half_coefficient,
+	 .what_tex = "the coefficient halved: $-3\\lambda\\gamma^3/(m+1)$"},
 	{"loss_without_quarter", "bias",
 	 "per-sample loss lambda (gamma r)^4 instead of (lambda/4)(gamma r)^4: -24 lambda gamma^3/(m+1)",
-	 loss_without_quarter},
-	{"gamma_squared", "bias", "wrong power of gamma: -6 lambda gamma^2 / (m+1)", gamma_squared},
+	 loss_without_quarter,
+	 .what_tex = "per-sample loss $\\lambda(\\gamma r)^4$ instead of "
+	             "$\\frac{\\lambda}{4}(\\gamma r)^4$: $-24\\lambda\\gamma^3/(m+1)$"},
+	{"gamma_squared", "bias", "wrong power of gamma: -6 lambda gamma^2 / (m+1)", gamma_squared,
+	 .what_tex = "wrong power of $\\gamma$: $-6\\lambda\\gamma^2/(m+1)$"},
 	{"unbiased_reading", "bias",
 	 "the bias derived with the 1/(m-1) batch variance: -3 lambda gamma^3 (4m^2-3m+1)/(m^2(m+1))",
-	 unbiased_reading},
+	 unbiased_reading,
+	 .what_tex = "the bias derived with the $1/(m-1)$ batch variance: $-3\\lambda\\gamma^3 "
+	             "(4m^2 - 3m + 1)/\\bigl(m^2 (m+1)\\bigr)$"},
 	{"correction_m_over_m_minus_1", "bias_corrected",
 	 "correction factor m/(m-1) instead of (m+1)/(m-1): leaves -3 lambda gamma^3/(m+1)",
-	 correction_m_over_m_minus_1},
+	 correction_m_over_m_minus_1,
+	 .what_tex = "correction factor $m/(m-1)$ instead of $(m+1)/(m-1)$: leaves "
+	             "$-3\\lambda\\gamma^3/(m+1)$"},
 };
 
 static const struct bc_point points[] = {
 	{"small_batch", BC_IN_REGIME, "m=4 gamma=1.5 lambda=0.5", "bias",
-	 "Gaussian inputs, 1/m variance, no epsilon", NULL},
+	 "Gaussian inputs, 1/m variance, no epsilon", NULL,
+	 .why_tex = "Gaussian inputs, $1/m$ variance, no $\\epsilon$"},
 	{"shifted_scaled", BC_IN_REGIME, "m=6 gamma=0.8 lambda=2 mu=5 sigma=3", "bias",
-	 "input mean and scale drop out: N(5, 9) inputs give the same bias", NULL},
+	 "input mean and scale drop out: N(5, 9) inputs give the same bias", NULL,
+	 .why_tex = NULL},
 	{"negative_gamma", BC_IN_REGIME, "m=16 gamma=-1.2 lambda=0.7", "bias",
-	 "gamma < 0: the bias is positive (a shrinkage toward 0, not an underestimate)", NULL},
+	 "gamma < 0: the bias is positive (a shrinkage toward 0, not an underestimate)", NULL,
+	 .why_tex = "$\\gamma < 0$: the bias is positive (a shrinkage toward 0, not an "
+	            "underestimate)"},
 	{"corrected", BC_IN_REGIME, "m=5 gamma=1.3 lambda=1", "bias_corrected",
-	 "c(m) g_mb is unbiased; detectable error relative to the uncorrected bias", "bias"},
+	 "c(m) g_mb is unbiased; detectable error relative to the uncorrected bias", "bias",
+	 .why_tex = "$c(m)\\,g_{\\mathrm{mb}}$ is unbiased; detectable error relative to the "
+	            "uncorrected bias"},
 	{"unbiased_var", BC_OUTSIDE, "m=8 gamma=1 lambda=1 var=unbiased", "bias",
 	 "batch variance divided by m-1: the bias is -3(4m^2-3m+1)/(m^2(m+1)), not -6/(m+1)",
-	 NULL},
+	 NULL,
+	 .why_tex = "batch variance divided by $m-1$: the bias is $-3(4m^2 - 3m + "
+	            "1)/\\bigl(m^2 (m+1)\\bigr)$, not $-6/(m+1)$"},
 	{"unbiased_corr", BC_OUTSIDE, "m=8 gamma=1 lambda=1 var=unbiased",
-	 "bias_corrected", "batch variance divided by m-1: c(m) leaves -3(2m-1)/m^2", "bias"},
+	 "bias_corrected", "batch variance divided by m-1: c(m) leaves -3(2m-1)/m^2", "bias",
+	 .why_tex = "batch variance divided by $m-1$: $c(m)$ leaves $-3(2m - 1)/m^2$"},
 	{"skewed_exp", BC_OUTSIDE, "m=8 gamma=1 lambda=1 law=exp", "bias",
-	 "skewed (exponential) inputs, kappa = 9: not Gaussian", NULL},
+	 "skewed (exponential) inputs, kappa = 9: not Gaussian", NULL,
+	 .why_tex = "skewed (exponential) inputs, $\\kappa = 9$: not Gaussian"},
 	{"uniform_corr", BC_OUTSIDE, "m=6 gamma=1 lambda=1 law=uniform", "bias_corrected",
-	 "light-tailed (uniform) inputs, kappa = 9/5: c(m) no longer removes the bias", "bias"},
+	 "light-tailed (uniform) inputs, kappa = 9/5: c(m) no longer removes the bias", "bias",
+	 .why_tex = "light-tailed (uniform) inputs, $\\kappa = 9/5$: $c(m)$ no longer removes "
+	            "the bias"},
 	{"laplace", BC_OUTSIDE, "m=8 gamma=1 lambda=1 law=laplace", "bias",
-	 "heavy-tailed (Laplace) inputs, kappa = 6: not Gaussian", NULL},
+	 "heavy-tailed (Laplace) inputs, kappa = 6: not Gaussian", NULL,
+	 .why_tex = "heavy-tailed (Laplace) inputs, $\\kappa = 6$: not Gaussian"},
 	{"bn_epsilon", BC_OUTSIDE, "m=8 gamma=1 lambda=1 eps=0.5", "bias",
-	 "BN with epsilon = sigma^2/2 in both the batch and the population normalisation", NULL},
+	 "BN with epsilon = sigma^2/2 in both the batch and the population normalisation", NULL,
+	 .why_tex = "BN with $\\epsilon = \\sigma^2/2$ in both the batch and the population "
+	            "normalisation"},
 	{"finite_data", BC_OUTSIDE, "m=4 gamma=1 lambda=1 data=8", "bias",
 	 "target the full-batch gradient of a training set of N = 8, not the population: the bias "
-	 "is -6(N-m)/((m+1)(N+1)) = -8/15 on average, not -6/5", NULL},
+	 "is -6(N-m)/((m+1)(N+1)) = -8/15 on average, not -6/5", NULL,
+	 .why_tex = "target the full-batch gradient of a training set of $N = 8$, not the "
+	            "population: the bias is $-6(N-m)/\\bigl((m+1)(N+1)\\bigr) = -8/15$ on "
+	            "average, not $-6/5$"},
 	{"whole_data", BC_OUTSIDE, "m=4 gamma=1 lambda=1 data=4", "bias",
 	 "the batch is the whole training set (N = m): against the set's own full-batch gradient "
 	 "the bias is -6(N-m)/((m+1)(N+1)) = 0 (up to rounding), not -6/5: the bias comes from "
-	 "sampling the batch, not from BN itself", NULL},
+	 "sampling the batch, not from BN itself", NULL,
+	 .why_tex = "the batch is the whole training set ($N = m$): against the set's own "
+	            "full-batch gradient the bias is $-6(N-m)/\\bigl((m+1)(N+1)\\bigr) = 0$ (up "
+	            "to rounding), not $-6/5$: the bias comes from sampling the batch, not from "
+	            "BN itself"},
 };
 
 extern const struct bc_sim bc_sim_bn_bias;
@@ -308,16 +340,32 @@ static const struct bc_finding findings[] = {
 	 "lambda. The stated bias holds for the per-sample loss (lambda/4)(gamma r_i)^4, which the "
 	 "simulator pins; read as lambda (gamma r_i)^4 the bias would be four times larger, "
 	 "-24 lambda gamma^3/(m+1), and the simulations reject that planted variant.",
-	 .brief = "lambda undefined: the loss must be (lambda/4)(gamma r_i)^4"},
+	 .brief = "lambda undefined: the loss must be (lambda/4)(gamma r_i)^4",
+	 .brief_tex = "$\\lambda$ undefined: the loss must be $\\frac{\\lambda}{4}(\\gamma r_i)^4$",
+	 .text_tex = "The seed says only that the loss is proportional to $(\\gamma r_i)^4$ "
+	             "and never defines $\\lambda$. The stated bias holds for the per-sample "
+	             "loss $\\frac{\\lambda}{4}(\\gamma r_i)^4$, which the simulator pins; "
+	             "read as $\\lambda(\\gamma r_i)^4$ the bias would be four times larger, "
+	             "$-24\\lambda\\gamma^3/(m+1)$, and the simulations reject that planted "
+	             "variant."},
 	{"unbiased_var", "The seed does not say which batch variance BN uses. The formula needs the "
 	                 "1/m variance; with the 1/(m-1) variance the bias is "
 	                 "-3 lambda gamma^3 (4m^2 - 3m + 1)/(m^2 (m+1)), (4m^2 - 3m + 1)/(2m^2) times "
 	                 "the seed's: 1.375 at m = 2, 1.66 at m = 4, 1.82 at m = 8, tending to 2 as m "
 	                 "grows.",
-	 .brief = "BN must use the 1/m variance: 1/(m-1) gives a larger bias"},
+	 .brief = "BN must use the 1/m variance: 1/(m-1) gives a larger bias",
+	 .brief_tex = "BN must use the $1/m$ variance: $1/(m-1)$ gives a larger bias",
+	 .text_tex = "The seed does not say which batch variance BN uses. The formula needs "
+	             "the $1/m$ variance; with the $1/(m-1)$ variance the bias is "
+	             "$-3\\lambda\\gamma^3 (4m^2 - 3m + 1)/\\bigl(m^2 (m+1)\\bigr)$, $(4m^2 - "
+	             "3m + 1)/(2m^2)$ times the seed's: 1.375 at $m = 2$, 1.66 at $m = 4$, "
+	             "1.82 at $m = 8$, tending to 2 as $m$ grows."},
 	{"unbiased_corr", "With the 1/(m-1) batch variance the correction c(m) = (m+1)/(m-1) no longer "
 	                  "removes the bias: -3 lambda gamma^3 (2m - 1)/m^2 remains.",
-	 .brief = "With the 1/(m-1) variance c(m) leaves a bias"},
+	 .brief = "With the 1/(m-1) variance c(m) leaves a bias",
+	 .brief_tex = "With the $1/(m-1)$ variance $c(m)$ leaves a bias",
+	 .text_tex = "With the $1/(m-1)$ batch variance the correction $c(m) = (m+1)/(m-1)$ no "
+	             "longer removes the bias: $-3\\lambda\\gamma^3 (2m - 1)/m^2$ remains."},
 	{"skewed_exp", "The seed does not say the inputs must be Gaussian. The derivation uses "
 	               "Gaussianity, and every other law tested breaks the formula: for a skewed "
 	               "(exponential) input the bias is many times larger.",
@@ -328,10 +376,18 @@ static const struct bc_finding findings[] = {
 	{"uniform_corr", "Light tails break the correction: with uniform inputs (kurtosis 9/5) "
 	                 "c(m) = (m+1)/(m-1) no longer removes the bias: the corrected gradient is "
 	                 "still biased, upwards.",
-	 .brief = "Uniform inputs: c(m) no longer removes the bias"},
+	 .brief = "Uniform inputs: c(m) no longer removes the bias",
+	 .brief_tex = "Uniform inputs: $c(m)$ no longer removes the bias",
+	 .text_tex = "Light tails break the correction: with uniform inputs (kurtosis $9/5$) "
+	             "$c(m) = (m+1)/(m-1)$ no longer removes the bias: the corrected gradient "
+	             "is still biased, upwards."},
 	{"bn_epsilon", "The seed's BN has no epsilon. With the usual sqrt(v + eps) the bias depends on "
 	               "eps relative to the input variance; the formula needs eps << sigma^2.",
-	 .brief = "BN's epsilon must be negligible against the input variance"},
+	 .brief = "BN's epsilon must be negligible against the input variance",
+	 .brief_tex = "BN's $\\epsilon$ must be negligible against the input variance",
+	 .text_tex = "The seed's BN has no $\\epsilon$. With the usual $\\sqrt{v + \\epsilon}$ "
+	             "the bias depends on $\\epsilon$ relative to the input variance; the "
+	             "formula needs $\\epsilon \\ll \\sigma^2$."},
 	{"finite_data", "The seed opens with the mini-batch gradient as an estimate of the full-batch "
 	                "gradient and says BN's gradient uses the batch's statistics instead of those "
 	                "of the whole data set, but its formula measures the bias against the "
@@ -340,17 +396,36 @@ static const struct bc_finding findings[] = {
 	                "full-batch BN gradient is on average -6 lambda gamma^3 (N-m)/((m+1)(N+1)): "
 	                "-8/15 instead of -6/5 at m = 4, N = 8, and 0 at N = m. The seed's value is the "
 	                "limit N -> infinity.",
-	 .brief = "Against a finite training set the bias is smaller"},
+	 .brief = "Against a finite training set the bias is smaller",
+	 .text_tex = "The seed opens with the mini-batch gradient as an estimate of the "
+	             "full-batch gradient and says BN's gradient uses the batch's statistics "
+	             "instead of those of the whole data set, but its formula measures the "
+	             "bias against the population (infinite-data) gradient. For a training set "
+	             "of $N$ Gaussian samples, the batch drawn from it without replacement, "
+	             "the bias against that set's full-batch BN gradient is on average "
+	             "$-6\\lambda\\gamma^3 (N-m)/\\bigl((m+1)(N+1)\\bigr)$: $-8/15$ instead of "
+	             "$-6/5$ at $m = 4$, $N = 8$, and 0 at $N = m$. The seed's value is the "
+	             "limit $N \\to \\infty$."},
 	{"whole_data", "At N = m, when the batch is the whole training set (full-batch training), "
 	               "BN's batch statistics are the data set's own and the bias against the "
 	               "set's full-batch gradient is exactly 0 (the simulation gives 0 up to "
 	               "rounding), not -6 lambda gamma^3/(m+1): the bias the seed describes comes "
 	               "from sampling the batch out of a larger set.",
-	 .brief = "A batch that is the whole training set has no bias"},
+	 .brief = "A batch that is the whole training set has no bias",
+	 .text_tex = "At $N = m$, when the batch is the whole training set (full-batch "
+	             "training), BN's batch statistics are the data set's own and the bias "
+	             "against the set's full-batch gradient is exactly 0 (the simulation gives 0 "
+	             "up to rounding), not $-6\\lambda\\gamma^3/(m+1)$: the bias the seed "
+	             "describes comes from sampling the batch out of a larger set."},
 	{"negative_gamma", "The seed calls the bias negative and says the gradient underestimates the "
 	                   "true one. It is a shrinkage by (m-1)/(m+1) towards 0: the magnitude is "
 	                   "underestimated for every gamma, but for gamma < 0 the bias is positive.",
-	 .brief = "'The bias is negative' fails for gamma < 0: a shrinkage"},
+	 .brief = "'The bias is negative' fails for gamma < 0: a shrinkage",
+	 .brief_tex = "`The bias is negative' fails for $\\gamma < 0$: a shrinkage",
+	 .text_tex = "The seed calls the bias negative and says the gradient underestimates "
+	             "the true one. It is a shrinkage by $(m-1)/(m+1)$ towards 0: the "
+	             "magnitude is underestimated for every $\\gamma$, but for $\\gamma < 0$ "
+	             "the bias is positive."},
 };
 
 const struct bc_claim bc_claim_bn_bias = {
@@ -364,6 +439,12 @@ const struct bc_claim bc_claim_bn_bias = {
 	.seed_status = BC_SEED_CONDITIONS,
 	.findings = findings,
 	.n_findings = sizeof findings / sizeof *findings,
+	.plot_caption = "Top: the bias against the batch size m for Gaussian inputs, with the "
+	                "1/m batch variance (the model) and the 1/(m-1) one, each uncorrected and "
+	                "corrected by c(m), against the seed's formula and the derived laws. "
+	                "Bottom, outside the model: the bias at m = 8 and m = 32 against the "
+	                "inputs' kurtosis (uniform, Gaussian, Laplace, exponential), against the "
+	                "seed's value for each m.",
 	.model = "x_i i.i.d. Gaussian (any mean and variance); BN r_i = (x_i - mean)/sqrt(v) with "
 	         "v the 1/m batch variance and no epsilon; per-sample loss (lambda/4)(gamma r_i)^4, "
 	         "mini-batch loss the batch mean; target: the same loss under population BN, "

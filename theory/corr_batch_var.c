@@ -162,35 +162,49 @@ static double swapped_shared_and_own(const struct bc_args *in)
 }
 
 static const struct bc_variant variants[] = {
-	{"off_by_one_m", "var", "(m-1) written as m: sigma^2 (1 + m rho) / m", off_by_one},
+	{"off_by_one_m", "var", "(m-1) written as m: sigma^2 (1 + m rho) / m", off_by_one,
+	 .what_tex = "$(m-1)$ written as $m$: $\\sigma^2 (1 + m\\rho)/m$"},
 	{"dropped_correlation", "var", "the i.i.d. law sigma^2 / m, ignoring rho",
-	 dropped_correlation},
-	{"wrong_power_of_m", "var", "divided by m^2 instead of m", wrong_power_of_m},
+	 dropped_correlation,
+	 .what_tex = "the i.i.d.\\ law $\\sigma^2/m$, ignoring $\\rho$"},
+	{"wrong_power_of_m", "var", "divided by m^2 instead of m", wrong_power_of_m,
+	 .what_tex = "divided by $m^2$ instead of $m$"},
 	{"swapped_shared_and_own", "var",
 	 "the shared part averaged away instead of the own part: sigma^2 ((1 - rho) + rho / m)",
-	 swapped_shared_and_own},
+	 swapped_shared_and_own,
+	 .what_tex = "the shared part averaged away instead of the own part: $\\sigma^2 "
+	             "\\bigl((1 - \\rho) + \\rho/m\\bigr)$"},
 };
 
 static const struct bc_point points[] = {
 	{"moderate", BC_IN_REGIME, "sigma=2 m=8 rho=0.3", "var",
-	 "Gaussian batch, shared-factor correlation", NULL},
+	 "Gaussian batch, shared-factor correlation", NULL, .why_tex = NULL},
 	{"skewed_weak", BC_IN_REGIME, "sigma=0.5 m=32 rho=0.05 law=exp", "var",
-	 "skewed (exponential) samples: the formula needs no Gaussianity", NULL},
+	 "skewed (exponential) samples: the formula needs no Gaussianity", NULL,
+	 .why_tex = NULL},
 	{"negative", BC_IN_REGIME, "sigma=1.5 m=5 rho=-0.2", "var",
-	 "negative correlation, Gaussian batch from centred own parts and a scaled mean", NULL},
+	 "negative correlation, Gaussian batch from centred own parts and a scaled mean", NULL,
+	 .why_tex = NULL},
 	{"strong", BC_IN_REGIME, "sigma=1 m=40 rho=0.9", "var",
-	 "strong correlation: the batch acts almost like one sample", NULL},
+	 "strong correlation: the batch acts almost like one sample", NULL, .why_tex = NULL},
 	{"cholesky", BC_IN_REGIME, "sigma=1.2 m=3 rho=0.4 mech=cholesky", "var",
 	 "the batch drawn from the Cholesky factor of its correlation matrix, a mechanism no "
-	 "other in-regime point uses", NULL},
+	 "other in-regime point uses", NULL, .why_tex = NULL},
 	{"ar1_pair", BC_IN_REGIME, "sigma=1.5 m=2 rho=0.6 mech=ar1", "var",
 	 "an AR(1) batch of two: its one pair correlates rho, as in the model, so the formula "
-	 "holds; checks the AR(1) recurrence the outside points use against its own law", NULL},
+	 "holds; checks the AR(1) recurrence the outside points use against its own law", NULL,
+	 .why_tex = "an AR(1) batch of two: its one pair correlates $\\rho$, as in the model, "
+	            "so the formula holds; checks the AR(1) recurrence the outside points use "
+	            "against its own law"},
 	{"ar1_batch", BC_OUTSIDE, "sigma=1 m=16 rho=0.5 mech=ar1", "var",
-	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL},
+	 "pairwise correlation not constant: AR(1) batch with lag-1 correlation rho", NULL,
+	 .why_tex = "pairwise correlation not constant: AR(1) batch with lag-1 correlation "
+	            "$\\rho$"},
 	{"ar1_long", BC_OUTSIDE, "sigma=1 m=1024 rho=0.5 mech=ar1", "var",
 	 "a long AR(1) batch: its mean's variance keeps falling like 1/m, with no floor at "
-	 "rho sigma^2", NULL},
+	 "rho sigma^2", NULL,
+	 .why_tex = "a long AR(1) batch: its mean's variance keeps falling like $1/m$, with no "
+	            "floor at $\\rho\\sigma^2$"},
 };
 
 static const struct bc_finding findings[] = {
@@ -199,19 +213,39 @@ static const struct bc_finding findings[] = {
 	       "have a negative eigenvalue 1 + (m-1) rho), and the formula then returns a negative "
 	       "variance; the suite refuses such inputs. So for rho < 0 the batch size is "
 	       "bounded, m <= 1 - 1/rho.",
-	 .brief = "Implicit domain: no batch has correlation below -1/(m-1)"},
+	 .brief = "Implicit domain: no batch has correlation below -1/(m-1)",
+	 .brief_tex = "Implicit domain: no batch has correlation below $-1/(m-1)$",
+	 .text_tex = "Implicit domain (remark): the seed does not say that $\\rho$ must be at "
+	             "least $-1/(m-1)$. No batch has a smaller common correlation (the "
+	             "correlation matrix would have a negative eigenvalue $1 + (m-1)\\rho$), "
+	             "and the formula then returns a negative variance; the suite refuses such "
+	             "inputs. So for $\\rho < 0$ the batch size is bounded, $m \\le 1 - "
+	             "1/\\rho$."},
 	{"ar1_batch", "The seed motivates the formula with time-series data, which its model "
 	              "(the same rho for every pair) does not cover: in an AR(1) batch pairs k "
 	              "apart correlate with rho^k, and for rho > 0 the formula overstates the "
 	              "variance of the batch mean (understates it for rho < 0).",
-	 .brief = "AR(1) time series lie outside it: the variance is overstated"},
+	 .brief = "AR(1) time series lie outside it: the variance is overstated",
+	 .text_tex = "The seed motivates the formula with time-series data, which its model "
+	             "(the same $\\rho$ for every pair) does not cover: in an AR(1) batch "
+	             "pairs $k$ apart correlate with $\\rho^k$, and for $\\rho > 0$ the "
+	             "formula overstates the variance of the batch mean (understates it for "
+	             "$\\rho < 0$)."},
 	{"ar1_long", "The seed reads the formula as a floor: for rho > 0 the variance tends to "
 	             "rho sigma^2 however large the batch. For the time-series data it cites this "
 	             "does not hold: an AR(1) batch mean has variance "
 	             "(sigma^2/m)(1 + 2 sum_{k<m} (1 - k/m) rho^k), which tends to "
 	             "sigma^2 (1 + rho)/((1 - rho) m) and so still vanishes like 1/m: the batch "
 	             "acts like m (1 - rho)/(1 + rho) independent samples, not like a single one.",
-	 .brief = "No floor for AR(1) data: the variance still falls like 1/m"},
+	 .brief = "No floor for AR(1) data: the variance still falls like 1/m",
+	 .brief_tex = "No floor for AR(1) data: the variance still falls like $1/m$",
+	 .text_tex = "The seed reads the formula as a floor: for $\\rho > 0$ the variance "
+	             "tends to $\\rho\\sigma^2$ however large the batch. For the time-series "
+	             "data it cites this does not hold: an AR(1) batch mean has variance "
+	             "$\\frac{\\sigma^2}{m}\\bigl(1 + 2\\sum_{k<m} (1 - k/m)\\rho^k\\bigr)$, "
+	             "which tends to $\\sigma^2 (1 + \\rho)/\\bigl((1 - \\rho) m\\bigr)$ and "
+	             "so still vanishes like $1/m$: the batch acts like $m(1 - \\rho)/(1 + "
+	             "\\rho)$ independent samples, not like a single one."},
 };
 
 extern const struct bc_sim bc_sim_corr_batch_var;

@@ -196,14 +196,21 @@ static double one_not_two(const struct bc_args *in)
 static const struct bc_variant variants[] = {
 	{"inverse_curvature", "e",
 	 "the reading 'inversely proportional to the curvature' taken literally: "
-	 "eta s / (2 b lambda), the continuous-time (small-step) value", inverse_curvature},
-	{"plus_sign", "e", "2 + eta lambda for 2 - eta lambda", plus_sign},
+	 "eta s / (2 b lambda), the continuous-time (small-step) value", inverse_curvature,
+	 .what_tex = "the reading `inversely proportional to the curvature' taken literally: "
+	             "$\\eta s/(2b\\lambda)$, the continuous-time (small-step) value"},
+	{"plus_sign", "e", "2 + eta lambda for 2 - eta lambda", plus_sign,
+	 .what_tex = "$2 + \\eta\\lambda$ for $2 - \\eta\\lambda$"},
 	{"sqrt_batch", "e", "sqrt(b) for b: the batch's noise SD taken for its variance",
-	 sqrt_batch},
+	 sqrt_batch,
+	 .what_tex = "$\\sqrt{b}$ for $b$: the batch's noise SD taken for its variance"},
 	{"eta_squared", "e", "eta^2 s for eta s (the numerator of the fixed point, eta^2 s / b, "
-	 "not divided by eta)", eta_squared},
+	 "not divided by eta)", eta_squared,
+	 .what_tex = "$\\eta^2 s$ for $\\eta s$ (the numerator of the fixed point, $\\eta^2 "
+	             "s/b$, not divided by $\\eta$)"},
 	{"one_not_two", "e", "1 - eta lambda / 2 for 2 - eta lambda (a factor 2 lost)",
-	 one_not_two},
+	 one_not_two,
+	 .what_tex = "$1 - \\eta\\lambda/2$ for $2 - \\eta\\lambda$ (a factor 2 lost)"},
 };
 
 /* Every point simulates d = 3 dimensions under a random rotation (H not diagonal) with the
@@ -215,23 +222,36 @@ static const struct bc_variant variants[] = {
  * detectable error at power 0.9 then costs at most 70000 chains a point. */
 static const struct bc_point points[] = {
 	{"flat", BC_IN_REGIME, "eta=0.25 s=2 b=2 lambda=1", "e",
-	 "a flat direction, eta lambda = 0.25: e is 1.14 times the small-step value", NULL},
+	 "a flat direction, eta lambda = 0.25: e is 1.14 times the small-step value", NULL,
+	 .why_tex = "a flat direction, $\\eta\\lambda = 0.25$: $e$ is 1.14 times the "
+	            "small-step value"},
 	{"unit", BC_IN_REGIME, "eta=0.5 s=1 b=2 lambda=2", "e",
-	 "eta lambda = 1, the least error at this rate: e = eta^2 s / b", NULL},
+	 "eta lambda = 1, the least error at this rate: e = eta^2 s / b", NULL,
+	 .why_tex = "$\\eta\\lambda = 1$, the least error at this rate: $e = \\eta^2 s/b$"},
 	{"sharp", BC_IN_REGIME, "eta=0.5 s=1 b=2 lambda=3.6", "e",
 	 "eta lambda = 1.8: a sharper direction than 'unit' at the same rate has 2.8 times its "
-	 "error", NULL},
+	 "error", NULL,
+	 .why_tex = "$\\eta\\lambda = 1.8$: a sharper direction than \\texttt{unit} at the "
+	            "same rate has 2.8 times its error"},
 	{"laplace_b1", BC_IN_REGIME, "eta=0.1 s=4 b=1 lambda=5 law=laplace d=8 corr=0.9", "e",
 	 "b = 1, heavy-tailed noise, 8 dimensions with noise correlated 0.9: only s matters",
-	 NULL},
+	 NULL,
+	 .why_tex = "$b = 1$, heavy-tailed noise, 8 dimensions with noise correlated 0.9: only "
+	            "$s$ matters"},
 	{"axes_exp_b16", BC_IN_REGIME, "eta=2 s=0.5 b=16 lambda=0.3 law=exp rot=0 d=2", "e",
-	 "H diagonal (rot=0), skewed noise, b = 16", NULL},
+	 "H diagonal (rot=0), skewed noise, b = 16", NULL,
+	 .why_tex = "$H$ diagonal (\\texttt{rot=0}), skewed noise, $b = 16$"},
 	{"mult_noise", BC_OUTSIDE, "eta=0.5 s=1 b=4 lambda=2 k=1", "e",
 	 "multiplicative noise: per-sample Hessian (1 + e'_j) H, s the noise at the optimum; "
-	 "e = eta s / (b lambda (2 - eta lambda (1 + k^2/b))), 1.33 times the formula", NULL},
+	 "e = eta s / (b lambda (2 - eta lambda (1 + k^2/b))), 1.33 times the formula", NULL,
+	 .why_tex = "multiplicative noise: per-sample Hessian $(1 + e'_j) H$, $s$ the noise at "
+	            "the optimum; $e = \\eta s / \\bigl(b\\lambda (2 - \\eta\\lambda (1 + "
+	            "k^2/b))\\bigr)$, 1.33 times the formula"},
 	{"shared_noise", BC_OUTSIDE, "eta=0.5 s=1 b=4 lambda=2 rho=0.05", "e",
 	 "5% of the noise common to the batch: its variance is s (rho + (1 - rho)/b), 1.15 "
-	 "times s/b", NULL},
+	 "times s/b", NULL,
+	 .why_tex = "5\\% of the noise common to the batch: its variance is $s\\bigl(\\rho + "
+	            "(1 - \\rho)/b\\bigr)$, 1.15 times $s/b$"},
 };
 
 static const struct bc_finding findings[] = {
@@ -242,7 +262,17 @@ static const struct bc_finding findings[] = {
 	 "is then a scalar chain of its own, whatever the other eigenvalues, the noise's law and "
 	 "its correlation across directions (points flat, unit, sharp, laplace_b1, "
 	 "axes_exp_b16). It needs 0 < eta lambda_i < 2, which the seed does not state.",
-	 .brief = "Exact for per-sample s_i and 0 < eta lambda < 2 (unstated)"},
+	 .brief = "Exact for per-sample s_i and 0 < eta lambda < 2 (unstated)",
+	 .brief_tex = "Exact for per-sample $s_i$ and $0 < \\eta\\lambda < 2$ (unstated)",
+	 .text_tex = "The formula holds exactly for SGD on a quadratic with additive noise "
+	             "(independent of the parameters and of the past) and independent samples, "
+	             "once $s_i$ is read as the \\emph{per-sample} noise variance along $u_i$ "
+	             "(the seed does not say which): each eigendirection is then a scalar "
+	             "chain of its own, whatever the other eigenvalues, the noise's law and "
+	             "its correlation across directions (points \\texttt{flat}, "
+	             "\\texttt{unit}, \\texttt{sharp}, \\texttt{laplace\\_b1}, "
+	             "\\texttt{axes\\_exp\\_b16}). It needs $0 < \\eta\\lambda_i < 2$, which "
+	             "the seed does not state."},
 	{"inverse_curvature",
 	 "The reading 'the error is inversely proportional to the curvature; the flatter, the "
 	 "less precise' holds only for eta lambda << 1. At a fixed rate lambda (2 - eta lambda) "
@@ -250,19 +280,41 @@ static const struct bc_finding findings[] = {
 	 "error (point sharp: 2.8 times that of unit), without bound near 2/eta; eta s / "
 	 "(2 b lambda) is off by the factor 2/(2 - eta lambda) (10 at sharp). Planted as a "
 	 "variant and rejected.",
-	 .brief = "'Error inverse to curvature' fails beyond eta lambda = 1"},
+	 .brief = "'Error inverse to curvature' fails beyond eta lambda = 1",
+	 .brief_tex = "`Error inverse to curvature' fails beyond $\\eta\\lambda = 1$",
+	 .text_tex = "The reading `the error is inversely proportional to the curvature; the "
+	             "flatter, the less precise' holds only for $\\eta\\lambda \\ll 1$. At a "
+	             "fixed rate $\\lambda(2 - \\eta\\lambda)$ peaks at $\\eta\\lambda = 1$, "
+	             "so beyond $\\lambda = 1/\\eta$ a \\emph{sharper} direction has the "
+	             "larger error (point \\texttt{sharp}: 2.8 times that of \\texttt{unit}), "
+	             "without bound near $2/\\eta$; $\\eta s/(2b\\lambda)$ is off by the "
+	             "factor $2/(2 - \\eta\\lambda)$ (10 at \\texttt{sharp}). Planted as a "
+	             "variant and rejected."},
 	{"mult_noise",
 	 "The readings 'proportional to s' and 'inversely proportional to b' need additive "
 	 "noise. With random per-sample curvature (least squares, k = 1 here) the noise grows "
 	 "with the error and e = eta s / (b lambda (2 - eta lambda (1 + k^2 / b))), s at the "
 	 "optimum: 1.33 times the formula at b = 4, and not proportional to 1/b (plot).",
-	 .brief = "Multiplicative noise: larger error, not proportional to 1/b"},
+	 .brief = "Multiplicative noise: larger error, not proportional to 1/b",
+	 .brief_tex = "Multiplicative noise: larger error, not proportional to $1/b$",
+	 .text_tex = "The readings `proportional to $s$' and `inversely proportional to $b$' "
+	             "need additive noise. With random per-sample curvature (least squares, $k "
+	             "= 1$ here) the noise grows with the error and $e = \\eta s / "
+	             "\\bigl(b\\lambda (2 - \\eta\\lambda (1 + k^2/b))\\bigr)$, $s$ at the "
+	             "optimum: 1.33 times the formula at $b = 4$, and not proportional to "
+	             "$1/b$ (plot)."},
 	{"shared_noise",
 	 "'A larger batch reduces the error in every direction in proportion' needs the b "
 	 "samples independent: with a share rho of the noise common to a batch (augmented or "
 	 "duplicated examples) the batch variance is s (rho + (1 - rho)/b), and e stops falling "
 	 "at eta s rho / (lambda (2 - eta lambda)) however large b is.",
-	 .brief = "Noise shared within a batch puts a floor under the error"},
+	 .brief = "Noise shared within a batch puts a floor under the error",
+	 .text_tex = "`A larger batch reduces the error in every direction in proportion' "
+	             "needs the $b$ samples independent: with a share $\\rho$ of the noise "
+	             "common to a batch (augmented or duplicated examples) the batch variance "
+	             "is $s\\bigl(\\rho + (1 - \\rho)/b\\bigr)$, and $e$ stops falling at "
+	             "$\\eta s\\rho / \\bigl(\\lambda (2 - \\eta\\lambda)\\bigr)$ however "
+	             "large $b$ is."},
 };
 
 extern const struct bc_sim bc_sim_eigen_stationary_error;

@@ -213,13 +213,20 @@ static double plus_margin(const struct bc_args *in)
 static const struct bc_variant variants[] = {
 	{"continuous_time", "r2",
 	 "the seed's own relation held against the discrete chain: b = eta sigma^2 d^2 / "
-	 "(2 tau r^2), the eta tau/d -> 0 limit", continuous_time},
-	{"no_two", "r2", "the 2 dropped: b = eta sigma^2 d^2 / (tau r^2)", no_two},
+	 "(2 tau r^2), the eta tau/d -> 0 limit", continuous_time,
+	 .what_tex = "the seed's own relation held against the discrete chain: $b = "
+	             "\\eta\\sigma^2 d^2 / (2\\tau r^2)$, the $\\eta\\tau/d \\to 0$ limit"},
+	{"no_two", "r2", "the 2 dropped: b = eta sigma^2 d^2 / (tau r^2)", no_two,
+	 .what_tex = "the 2 dropped: $b = \\eta\\sigma^2 d^2 / (\\tau r^2)$"},
 	{"d_not_d2", "r2",
-	 "d for d^2 (sigma^2 read as the total noise variance tr Sigma)", d_not_d2},
-	{"sigma_not_squared", "r2", "sigma for sigma^2", sigma_not_squared},
+	 "d for d^2 (sigma^2 read as the total noise variance tr Sigma)", d_not_d2,
+	 .what_tex = "$d$ for $d^2$ ($\\sigma^2$ read as the total noise variance "
+	             "$\\operatorname{tr}\\Sigma$)"},
+	{"sigma_not_squared", "r2", "sigma for sigma^2", sigma_not_squared,
+	 .what_tex = "$\\sigma$ for $\\sigma^2$"},
 	{"plus_margin", "r2", "2 + eta tau/d for 2 - eta tau/d in the exact relation",
-	 plus_margin},
+	 plus_margin,
+	 .what_tex = "$2 + \\eta\\tau/d$ for $2 - \\eta\\tau/d$ in the exact relation"},
 };
 
 /* eta tau/d in [0.25, 1.5] so that chains mix fast (a burn-in of at most 29 steps); r is
@@ -228,24 +235,39 @@ static const struct bc_variant variants[] = {
  * detectable error at power 0.9 needs fewer chains than the pilot's 10000. */
 static const struct bc_point points[] = {
 	{"iso_unit", BC_IN_REGIME, "eta=1 sigma=1 d=4 tau=4 r=1", "r2",
-	 "chains at b_exact = 4 (eta tau/d = 1; the seed's b is 2): tr S = r^2", NULL},
+	 "chains at b_exact = 4 (eta tau/d = 1; the seed's b is 2): tr S = r^2", NULL,
+	 .why_tex = "chains at $b_{\\mathrm{exact}} = 4$ ($\\eta\\tau/d = 1$; the seed's $b$ "
+	            "is 2): $\\operatorname{tr} S = r^2$"},
 	{"iso_quarter", BC_IN_REGIME, "eta=0.25 sigma=1.5 d=4 tau=4 r=0.6546536707079771",
 	 "r2", "eta tau/d = 0.25, b_exact = 3: tr S = r^2 (the seed's b, 2.625, is 12.5% short)",
-	 NULL},
+	 NULL,
+	 .why_tex = "$\\eta\\tau/d = 0.25$, $b_{\\mathrm{exact}} = 3$: $\\operatorname{tr} S = "
+	            "r^2$ (the seed's $b$, 2.625, is 12.5\\% short)"},
 	{"aniso_noise", BC_IN_REGIME,
 	 "eta=0.5 sigma=2 d=6 tau=6 r=1.4142135623730951 nspread=0.8 law=laplace", "r2",
 	 "noise variances spread 9:1 with mean sigma^2 (heavy tails): only tr Sigma enters, "
-	 "b_exact = 4", NULL},
+	 "b_exact = 4", NULL,
+	 .why_tex = "noise variances spread 9:1 with mean $\\sigma^2$ (heavy tails): only "
+	            "$\\operatorname{tr}\\Sigma$ enters, $b_{\\mathrm{exact}} = 4$"},
 	{"iso_d16", BC_IN_REGIME, "eta=0.3 sigma=0.5 d=16 tau=80 r=0.4898979485566356 law=uniform",
-	 "r2", "16 dimensions, eta tau/d = 1.5, b_exact = 2", NULL},
+	 "r2", "16 dimensions, eta tau/d = 1.5, b_exact = 2", NULL,
+	 .why_tex = "16 dimensions, $\\eta\\tau/d = 1.5$, $b_{\\mathrm{exact}} = 2$"},
 	{"one_dim", BC_IN_REGIME, "eta=1 sigma=1 d=1 tau=1 r=0.5", "r2",
 	 "d = 1, where the simulator spreads nothing (its grid x_j of spreads would divide by "
-	 "d - 1 = 0): b_exact = 4, tr S = r^2", NULL},
+	 "d - 1 = 0): b_exact = 4, tr S = r^2", NULL,
+	 .why_tex = "$d = 1$, where the simulator spreads nothing (its grid $x_j$ of spreads "
+	            "would divide by $d - 1 = 0$): $b_{\\mathrm{exact}} = 4$, "
+	            "$\\operatorname{tr} S = r^2$"},
 	{"seed_batch", BC_OUTSIDE, "eta=0.5 sigma=1 d=4 tau=4 r=0.5 batch=seed", "r2",
 	 "chains at the seed's b = 4 with eta tau/d = 0.5: tr S = r^2 2/(2 - 0.5) = 1.33 r^2, "
-	 "the small-step limit not reached", NULL},
+	 "the small-step limit not reached", NULL,
+	 .why_tex = "chains at the seed's $b = 4$ with $\\eta\\tau/d = 0.5$: "
+	            "$\\operatorname{tr} S = r^2 \\cdot 2/(2 - 0.5) = 1.33\\,r^2$, the "
+	            "small-step limit not reached"},
 	{"aniso_hessian", BC_OUTSIDE, "eta=1 sigma=1 d=4 tau=4 r=1 hspread=0.6", "r2",
-	 "the same trace, eigenvalues (1 + 0.6 x_j) tau/d: tr S above r^2 at b_exact", NULL},
+	 "the same trace, eigenvalues (1 + 0.6 x_j) tau/d: tr S above r^2 at b_exact", NULL,
+	 .why_tex = "the same trace, eigenvalues $(1 + 0.6\\,x_j)\\,\\tau/d$: "
+	            "$\\operatorname{tr} S$ above $r^2$ at $b_{\\mathrm{exact}}$"},
 };
 
 static const struct bc_finding findings[] = {
@@ -257,25 +279,58 @@ static const struct bc_finding findings[] = {
 	 "process the exact relation is b_exact = eta sigma^2 d^2 / (tau r^2 (2 - eta tau/d)), "
 	 "for eta tau/d < 2; the chains confirm it (points iso_unit, iso_quarter, iso_d16). "
 	 "Isotropic noise is not needed: only its trace enters (aniso_noise).",
-	 .brief = "Unstated assumptions found; the exact discrete b verified"},
+	 .brief = "Unstated assumptions found; the exact discrete b verified",
+	 .brief_tex = "Unstated assumptions found; the exact discrete $b$ verified",
+	 .text_tex = "The seed's `certain assumptions' are: additive noise independent across "
+	             "samples and steps, an isotropic Hessian $H = (\\tau/d)\\,I$, per-sample "
+	             "noise of variance $\\sigma^2$ \\emph{per coordinate} ($\\sigma^2$ as the "
+	             "total variance gives $d$, not $d^2$), and the continuous-time Lyapunov "
+	             "equation $HS + SH = \\eta\\Sigma/b$, which drops $\\eta^2 HSH$. For the "
+	             "discrete process the exact relation is $b_{\\mathrm{exact}} = "
+	             "\\eta\\sigma^2 d^2 / \\bigl(\\tau r^2 (2 - \\eta\\tau/d)\\bigr)$, for "
+	             "$\\eta\\tau/d < 2$; the chains confirm it (points \\texttt{iso\\_unit}, "
+	             "\\texttt{iso\\_quarter}, \\texttt{iso\\_d16}). Isotropic noise is not "
+	             "needed: only its trace enters (\\texttt{aniso\\_noise})."},
 	{"seed_batch",
 	 "The seed's b is the eta tau/d -> 0 limit of b_exact and undersizes the batch by the "
 	 "factor 2/(2 - eta tau/d): 1% at eta tau/d = 0.02, 33% at 0.5 (this point: at the "
 	 "seed's b the radius is 1.33 r), 100% at 1 (variant continuous_time, rejected). The "
 	 "error's sign is always the same: SGD at the seed's b explores MORE than r.",
-	 .brief = "The seed's b undersizes the batch by 2/(2 - eta tau/d)"},
+	 .brief = "The seed's b undersizes the batch by 2/(2 - eta tau/d)",
+	 .brief_tex = "The seed's $b$ undersizes the batch by $2/(2 - \\eta\\tau/d)$",
+	 .text_tex = "The seed's $b$ is the $\\eta\\tau/d \\to 0$ limit of "
+	             "$b_{\\mathrm{exact}}$ and undersizes the batch by the factor $2/(2 - "
+	             "\\eta\\tau/d)$: 1\\% at $\\eta\\tau/d = 0.02$, 33\\% at 0.5 (this point: "
+	             "at the seed's $b$ the radius is $1.33\\,r$), 100\\% at 1 (variant "
+	             "\\texttt{continuous\\_time}, rejected). The error's sign is always the "
+	             "same: SGD at the seed's $b$ explores \\emph{more} than $r$."},
 	{"aniso_hessian",
 	 "The trace alone does not fix the radius: at the same tau an anisotropic Hessian gives "
 	 "a larger tr S (1/(lambda (2 - eta lambda)) is convex, so by Jensen; in the continuous "
 	 "limit tr S is proportional to tr H^-1 >= d^2/tau), so b must grow, not stay at the "
 	 "seed's value. 'Flatness = small tr H' is not what sets the exploration radius.",
-	 .brief = "The trace alone does not fix the radius (anisotropic H)"},
+	 .brief = "The trace alone does not fix the radius (anisotropic H)",
+	 .brief_tex = "The trace alone does not fix the radius (anisotropic $H$)",
+	 .text_tex = "The trace alone does not fix the radius: at the same $\\tau$ an "
+	             "anisotropic Hessian gives a larger $\\operatorname{tr} S$ "
+	             "($1/\\bigl(\\lambda (2 - \\eta\\lambda)\\bigr)$ is convex, so by Jensen; "
+	             "in the continuous limit $\\operatorname{tr} S$ is proportional to "
+	             "$\\operatorname{tr} H^{-1} \\ge d^2/\\tau$), so $b$ must grow, not stay "
+	             "at the seed's value. `Flatness $=$ small $\\operatorname{tr} H$' is not "
+	             "what sets the exploration radius."},
 	{"continuous_time",
 	 "'b is inversely proportional to tau; at a fixed b SGD explores less around sharper "
 	 "minima' holds only for eta tau/d < 1: the exact b is proportional to 1/(tau (2 - eta "
 	 "tau/d)), least at eta tau/d = 1, and beyond it a sharper minimum needs a LARGER batch "
 	 "for the same radius, and at a fixed b is explored more (plot).",
-	 .brief = "'Sharper minima are explored less' only for eta tau/d < 1"},
+	 .brief = "'Sharper minima are explored less' only for eta tau/d < 1",
+	 .brief_tex = "`Sharper minima are explored less' only for $\\eta\\tau/d < 1$",
+	 .text_tex = "`$b$ is inversely proportional to $\\tau$; at a fixed $b$ SGD explores "
+	             "less around sharper minima' holds only for $\\eta\\tau/d < 1$: the exact "
+	             "$b$ is proportional to $1/\\bigl(\\tau (2 - \\eta\\tau/d)\\bigr)$, least "
+	             "at $\\eta\\tau/d = 1$, and beyond it a sharper minimum needs a "
+	             "\\emph{larger} batch for the same radius, and at a fixed $b$ is explored "
+	             "more (plot)."},
 };
 
 extern const struct bc_sim bc_sim_flat_minimum_batch;

@@ -440,12 +440,21 @@ static const struct bc_variant variants[] = {
 	{"proportional_allocation", "var",
 	 "the variance of proportional allocation n_k = b W_k (the seed's 按比例 read literally): "
 	 "sum W_k sigma_k^2 / b; allocating by W_k sigma_k^2 (variances for SDs) gives the same",
-	 proportional_allocation},
-	{"b_squared", "var", "divided by b^2 instead of b: (sum W_k sigma_k)^2 / b^2", b_squared},
-	{"squares_inside", "var", "squared term by term: sum W_k^2 sigma_k^2 / b", squares_inside},
+	 proportional_allocation,
+	 .what_tex = "the variance of proportional allocation $n_k = b W_k$ (the seed's 按比例 "
+	             "read literally): $\\sum_k W_k \\sigma_k^2 / b$; allocating by $W_k "
+	             "\\sigma_k^2$ (variances for SDs) gives the same"},
+	{"b_squared", "var", "divided by b^2 instead of b: (sum W_k sigma_k)^2 / b^2", b_squared,
+	 .what_tex = "divided by $b^2$ instead of $b$: $\\bigl(\\sum_k W_k \\sigma_k\\bigr)^2 "
+	             "/ b^2$"},
+	{"squares_inside", "var", "squared term by term: sum W_k^2 sigma_k^2 / b", squares_inside,
+	 .what_tex = "squared term by term: $\\sum_k W_k^2 \\sigma_k^2 / b$"},
 	{"equal_allocation", "var", "the variance of equal allocation n_k = b / K: "
-	 "K sum W_k^2 sigma_k^2 / b", equal_allocation},
-	{"unsquared", "var", "the square of the sum dropped: sum W_k sigma_k / b", unsquared},
+	 "K sum W_k^2 sigma_k^2 / b", equal_allocation,
+	 .what_tex = "the variance of equal allocation $n_k = b/K$: $K \\sum_k W_k^2 "
+	             "\\sigma_k^2 / b$"},
+	{"unsquared", "var", "the square of the sum dropped: sum W_k sigma_k / b", unsquared,
+	 .what_tex = "the square of the sum dropped: $\\sum_k W_k \\sigma_k / b$"},
 };
 
 #define SEED3 "W=0.5,0.3,0.2 sigma=4,2,1"
@@ -453,51 +462,84 @@ static const struct bc_variant variants[] = {
 
 static const struct bc_point points[] = {
 	{"seed_example", BC_IN_REGIME, SEED3 " b=14", "var",
-	 "the seed's example at b = 14, n* = (10, 3, 1), skewed (exponential) strata", NULL},
+	 "the seed's example at b = 14, n* = (10, 3, 1), skewed (exponential) strata", NULL,
+	 .why_tex = "the seed's example at $b = 14$, $n^\\star = (10, 3, 1)$, skewed "
+	            "(exponential) strata"},
 	{"seed_uniform", BC_IN_REGIME, SEED3 " b=28 law=uniform", "var",
-	 "the seed's example at b = 28, n* = (20, 6, 2), uniform strata", NULL},
+	 "the seed's example at b = 28, n* = (20, 6, 2), uniform strata", NULL,
+	 .why_tex = "the seed's example at $b = 28$, $n^\\star = (20, 6, 2)$, uniform strata"},
 	{"two_strata", BC_IN_REGIME, "W=0.8,0.2 sigma=1,6 b=20 law=gauss", "var",
-	 "K = 2, Gaussian strata, the small stratum gets most draws: n* = (8, 12)", NULL},
+	 "K = 2, Gaussian strata, the small stratum gets most draws: n* = (8, 12)", NULL,
+	 .why_tex = "$K = 2$, Gaussian strata, the small stratum gets most draws: $n^\\star = "
+	            "(8, 12)$"},
 	{"eight_strata", BC_IN_REGIME,
 	 "W=0.25,0.2,0.15,0.1,0.1,0.1,0.05,0.05 sigma=1,2,1,3,0.5,1,4,3 b=32", "var",
-	 "K = 8, exponential strata, n* = (5, 8, 3, 6, 1, 2, 4, 3)", NULL},
+	 "K = 8, exponential strata, n* = (5, 8, 3, 6, 1, 2, 4, 3)", NULL,
+	 .why_tex = "$K = 8$, exponential strata, $n^\\star = (5, 8, 3, 6, 1, 2, 4, 3)$"},
 	{"near_9_4_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=9,4,1", "var",
-	 "an integer allocation next to n* = (10, 3, 1): never below the optimum", NULL},
+	 "an integer allocation next to n* = (10, 3, 1): never below the optimum", NULL,
+	 .why_tex = "an integer allocation next to $n^\\star = (10, 3, 1)$: never below the "
+	            "optimum"},
 	{"near_11_2_1", BC_NOT_BELOW, SEED3 " b=14 alloc=given n=11,2,1 law=uniform", "var",
-	 "another neighbour of n* = (10, 3, 1): never below the optimum", NULL},
+	 "another neighbour of n* = (10, 3, 1): never below the optimum", NULL,
+	 .why_tex = "another neighbour of $n^\\star = (10, 3, 1)$: never below the optimum"},
 	{"rounded_b17", BC_NOT_BELOW, SEED3 " b=17", "var",
 	 "n* = (12.14, 3.64, 1.21) rounded to (12, 4, 1): not below the bound (it costs "
-	 "less than this point can resolve)", NULL},
+	 "less than this point can resolve)", NULL,
+	 .why_tex = "$n^\\star = (12.14, 3.64, 1.21)$ rounded to $(12, 4, 1)$: not below the "
+	            "bound (it costs less than this point can resolve)"},
 	{"rounded_b3", BC_OUTSIDE, "W=0.5,0.5 sigma=1,1 b=3", "var",
 	 "n* = (1.5, 1.5) is not integer though every n_k* >= 1: the best integer batch (2, 1) "
-	 "has variance 3/8, 12.5% above the bound 1/3", NULL},
+	 "has variance 3/8, 12.5% above the bound 1/3", NULL,
+	 .why_tex = "$n^\\star = (1.5, 1.5)$ is not integer though every $n_k^\\star \\ge 1$: "
+	            "the best integer batch $(2, 1)$ has variance $3/8$, 12.5\\% above the "
+	            "bound $1/3$"},
 	{"zero_spread", BC_IN_REGIME, "W=0.5,0.3,0.2 sigma=4,0,1 b=11", "var",
 	 "stratum 2 is constant (sigma_2 = 0): n* = (10, 0, 1), and mu_hat takes its known mean "
-	 "instead of a draw", NULL},
+	 "instead of a draw", NULL,
+	 .why_tex = "stratum 2 is constant ($\\sigma_2 = 0$): $n^\\star = (10, 0, 1)$, and "
+	            "$\\hat\\mu$ takes its known mean instead of a draw"},
 	{"proportional", BC_NOT_BELOW, SEED3 " b=20 alloc=proportional", "var",
-	 "proportional allocation (10, 6, 4), the other reading of 按比例", NULL},
+	 "proportional allocation (10, 6, 4), the other reading of 按比例", NULL, .why_tex = NULL},
 	{"equal", BC_NOT_BELOW, SEED3 " b=21 alloc=equal law=gauss", "var",
-	 "equal allocation (7, 7, 7)", NULL},
+	 "equal allocation (7, 7, 7)", NULL, .why_tex = NULL},
 	{"srs", BC_NOT_BELOW, SEED3 " b=20 alloc=srs", "var",
-	 "no strata: the simple random sample of the same b the seed compares with", NULL},
+	 "no strata: the simple random sample of the same b the seed compares with", NULL,
+	 .why_tex = "no strata: the simple random sample of the same $b$ the seed compares with"},
 	{"tiny_strata", BC_OUTSIDE, TINY4 " b=8", "var",
 	 "b W_k sigma_k / S >= 1 fails: n* = (7.77, 0.08, 0.08, 0.08); each stratum needs one "
-	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable", NULL},
+	 "draw, so the batch is (5, 1, 1, 1) and var is unreachable", NULL,
+	 .why_tex = "$b W_k \\sigma_k / S \\ge 1$ fails: $n^\\star = (7.77, 0.08, 0.08, "
+	            "0.08)$; each stratum needs one draw, so the batch is $(5, 1, 1, 1)$ and "
+	            "\\texttt{var} is unreachable"},
 	{"tiny_dropped", BC_OUTSIDE, "W=0.92,0.08 sigma=5,1 b=20 round=drop", "var",
 	 "n_2* = 0.34 rounds to 0 and the empty stratum's term is omitted, mu_hat = W_1 ybar_1: "
-	 "biased by -W_2 mu_2, mean squared error 1.619 against the bound 1.095", NULL},
+	 "biased by -W_2 mu_2, mean squared error 1.619 against the bound 1.095", NULL,
+	 .why_tex = "$n_2^\\star = 0.34$ rounds to 0 and the empty stratum's term is omitted, "
+	            "$\\hat\\mu = W_1 \\bar y_1$: biased by $-W_2 \\mu_2$, mean squared error "
+	            "1.619 against the bound 1.095"},
 	{"tiny_reweight", BC_OUTSIDE, "W=0.92,0.08 sigma=5,1 b=20 round=reweight", "var",
 	 "as tiny_dropped, but the weights renormalised, mu_hat = ybar_1: biased by "
-	 "W_2 (mu_1 - mu_2), mean squared error 1.390", NULL},
+	 "W_2 (mu_1 - mu_2), mean squared error 1.390", NULL,
+	 .why_tex = "as \\texttt{tiny\\_dropped}, but the weights renormalised, $\\hat\\mu = "
+	            "\\bar y_1$: biased by $W_2 (\\mu_1 - \\mu_2)$, mean squared error 1.390"},
 	{"without_repl", BC_OUTSIDE, SEED3 " b=28 pop=40", "var",
 	 "draws without replacement from strata of 40 examples (finite-population correction)",
-	 NULL},	{"pop_single", BC_IN_REGIME, "W=0.6,0.4 sigma=2,3 b=2 pop=7", "var",
+	 NULL, .why_tex = NULL},
+	{"pop_single", BC_IN_REGIME, "W=0.6,0.4 sigma=2,3 b=2 pop=7", "var",
 	 "draws from finite populations of 7 (the mechanism of without_repl) where n* = (1, 1): "
 	 "one draw from a population of SD sigma_k has variance sigma_k^2, with or without "
-	 "replacement, so the formula holds; checks the populations and their sampling", NULL},
+	 "replacement, so the formula holds; checks the populations and their sampling", NULL,
+	 .why_tex = "draws from finite populations of 7 (the mechanism of "
+	            "\\texttt{without\\_repl}) where $n^\\star = (1, 1)$: one draw from a "
+	            "population of SD $\\sigma_k$ has variance $\\sigma_k^2$, with or without "
+	            "replacement, so the formula holds; checks the populations and their sampling"},
 	{"equal_opt", BC_IN_REGIME, "W=0.7,0.3 sigma=3,7 b=4 alloc=equal law=gauss", "var",
 	 "W_k sigma_k = (2.1, 2.1): the Neyman allocation is the equal one, n* = (2, 2), so "
-	 "alloc=equal reaches the bound; checks the equal allocation's own path", NULL},
+	 "alloc=equal reaches the bound; checks the equal allocation's own path", NULL,
+	 .why_tex = "$W_k \\sigma_k = (2.1, 2.1)$: the Neyman allocation is the equal one, "
+	            "$n^\\star = (2, 2)$, so \\texttt{alloc=equal} reaches the bound; checks the "
+	            "equal allocation's own path"},
 };
 
 extern const struct bc_sim bc_sim_neyman_allocation;
@@ -511,7 +553,17 @@ static const struct bc_finding findings[] = {
 	               "<= K/b, so rounding is cheap only when every n_k* is large; where they "
 	               "are small even the best integer batch costs much: n* = (1.5, 1.5) at "
 	               "b = 3 gives (2, 1), 12.5% above the bound.",
-	 .brief = "A bound for real n_k: an integer batch lies above it"},
+	 .brief = "A bound for real n_k: an integer batch lies above it",
+	 .brief_tex = "A bound for real $n_k$: an integer batch lies above it",
+	 .text_tex = "A batch holds whole samples, but $n_k^\\star$ is rarely an integer. The "
+	             "variance $\\bigl(\\sum_k W_k \\sigma_k\\bigr)^2 / b$ at the optimum is a "
+	             "lower bound that only integer $n_k^\\star$ reach: an integer batch $n$ "
+	             "exceeds it by the factor $1 + \\frac1b \\sum_k (n_k - n_k^\\star)^2 / "
+	             "n_k$. When every $n_k^\\star \\ge 1$, largest-remainder rounding keeps "
+	             "that excess below $\\frac1b \\sum_k 1/\\lfloor n_k^\\star \\rfloor \\le "
+	             "K/b$, so rounding is cheap only when every $n_k^\\star$ is large; where "
+	             "they are small even the best integer batch costs much: $n^\\star = (1.5, "
+	             "1.5)$ at $b = 3$ gives $(2, 1)$, 12.5\\% above the bound."},
 	{"rounded_b3", "The seed says stratifying gives a more precise estimate than a simple "
 	               "random sample of the same b. With real n_k it does (point srs), but not "
 	               "always with an integer batch: at this point's inputs, if the two strata "
@@ -519,12 +571,24 @@ static const struct bc_finding findings[] = {
 	               "bound 1/3 exactly (3 independent draws of variance 1: algebra, not "
 	               "simulated, as the simulator's strata have distinct means), while the best "
 	               "stratified batch has 3/8.",
-	 .brief = "Integer batches: stratifying need not beat random sampling"},
+	 .brief = "Integer batches: stratifying need not beat random sampling",
+	 .text_tex = "The seed says stratifying gives a more precise estimate than a simple "
+	             "random sample of the same $b$. With real $n_k$ it does (point "
+	             "\\texttt{srs}), but not always with an integer batch: at this point's "
+	             "inputs, if the two strata had equal means, the simple random sample of 3 "
+	             "draws would reach the bound $1/3$ exactly (3 independent draws of "
+	             "variance 1: algebra, not simulated, as the simulator's strata have "
+	             "distinct means), while the best stratified batch has $3/8$."},
 	{"tiny_strata", "The formula is the exact minimiser over real n_k, but the estimator needs "
 	                "n_k >= 1 in every stratum, which the seed does not say. Where "
 	                "b W_k sigma_k / S < 1 the stratum must still get one draw, and the best "
 	                "batch can then lie well above the formula's variance.",
-	 .brief = "Every stratum needs a draw, which n_k* < 1 does not give"},
+	 .brief = "Every stratum needs a draw, which n_k* < 1 does not give",
+	 .brief_tex = "Every stratum needs a draw, which $n_k^\\star < 1$ does not give",
+	 .text_tex = "The formula is the exact minimiser over real $n_k$, but the estimator "
+	             "needs $n_k \\ge 1$ in every stratum, which the seed does not say. Where "
+	             "$b W_k \\sigma_k / S < 1$ the stratum must still get one draw, and the "
+	             "best batch can then lie well above the formula's variance."},
 	{"tiny_dropped", "If a stratum with n_k* < 1 is rounded to no draw, the estimator is "
 	                 "biased however the gap is closed. Omitting its term (the seed's "
 	                 "sum_k W_k ybar_k over the strata present, what per-example weights "
@@ -532,18 +596,36 @@ static const struct bc_finding findings[] = {
 	                 "the mean squared error is its variance (here below the formula's) plus "
 	                 "(W_k mu_k)^2, above the formula unless that mean is near 0 (here "
 	                 "mu_2 = 2S).",
-	 .brief = "A stratum left without a draw biases the estimate"},
+	 .brief = "A stratum left without a draw biases the estimate",
+	 .text_tex = "If a stratum with $n_k^\\star < 1$ is rounded to no draw, the estimator "
+	             "is biased however the gap is closed. Omitting its term (the seed's "
+	             "$\\sum_k W_k \\bar y_k$ over the strata present, what per-example "
+	             "weights $W_k/n_k$ compute; here $\\hat\\mu = W_1 \\bar y_1$) biases it "
+	             "by $-W_k \\mu_k$: the mean squared error is its variance (here below the "
+	             "formula's) plus $(W_k \\mu_k)^2$, above the formula unless that mean is "
+	             "near 0 (here $\\mu_2 = 2S$)."},
 	{"tiny_reweight", "Renormalising the other weights instead (mu_hat = sum' W_j ybar_j / "
 	                    "sum' W_j) biases it by W_k (mu - mu_k) / (1 - W_k), smaller when the "
 	                    "strata's means are close, but its variance grows by 1 / (1 - W_k)^2 "
 	                    "(here mu_hat = ybar_1: bias W_2 (mu_1 - mu_2), above the formula).",
-	 .brief = "Renormalising the other weights still biases the estimate"},
+	 .brief = "Renormalising the other weights still biases the estimate",
+	 .text_tex = "Renormalising the other weights instead ($\\hat\\mu = \\sum'_j W_j \\bar "
+	             "y_j / \\sum'_j W_j$) biases it by $W_k (\\mu - \\mu_k)/(1 - W_k)$, "
+	             "smaller when the strata's means are close, but its variance grows by "
+	             "$1/(1 - W_k)^2$ (here $\\hat\\mu = \\bar y_1$: bias $W_2 (\\mu_1 - "
+	             "\\mu_2)$, above the formula)."},
 	{"proportional", "The seed's wording is ambiguous: it says to sample from each stratum by "
 	                 "proportion (按比例) and to give high-variance strata more draws. Read as "
 	                 "proportional allocation (n_k proportional to W_k) the first part is not "
 	                 "the Neyman allocation: its variance is higher unless all sigma_k are "
 	                 "equal.",
-	 .brief = "Proportional allocation ('by proportion') is not Neyman's"},
+	 .brief = "Proportional allocation ('by proportion') is not Neyman's",
+	 .brief_tex = "Proportional allocation (`by proportion') is not Neyman's",
+	 .text_tex = "The seed's wording is ambiguous: it says to sample from each stratum by "
+	             "proportion (按比例) and to give high-variance strata more draws. Read as "
+	             "proportional allocation ($n_k$ proportional to $W_k$) the first part is "
+	             "not the Neyman allocation: its variance is higher unless all $\\sigma_k$ "
+	             "are equal."},
 	{"without_repl", "The seed's variance assumes draws with replacement (infinite strata). "
 	                 "Drawing a sizeable fraction of a finite stratum without replacement lowers "
 	                 "the variance below the formula's.",
@@ -556,6 +638,13 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	.source = "seed 000_afccf42146ca7ee5.txt, section 智能采样：通过分层降低方差",
 	.seed_formula = "n_k* = b W_k sigma_k / sum_j W_j sigma_j minimises "
 	                "sum_k W_k^2 sigma_k^2 / n_k subject to sum_k n_k = b",
+	.plot_caption = "Top: the variance of the stratified mean against the batch size for the "
+	                "seed's example (exponential strata), Neyman allocation rounded to "
+	                "integers against proportional and equal allocation, with the theory's "
+	                "line. Middle: each simulated variance over the theory's. Bottom, outside "
+	                "the model: draws without replacement from strata of N examples each at "
+	                "b = 28, n = (20, 6, 2), against N, with the exact finite-population law "
+	                "and the formula's value, its limit as N grows.",
 	.model = "mu_hat = sum_k W_k ybar_k, ybar_k the mean of n_k independent draws (with "
 	         "replacement: no finite-population correction) from stratum k of any law with "
 	         "variance sigma_k^2 >= 0 (not all 0; a constant stratum gets n_k* = 0 and "

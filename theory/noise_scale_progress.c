@@ -223,13 +223,19 @@ static double eta_squared(const struct bc_args *in)
 }
 
 static const struct bc_variant variants[] = {
-	{"swapped_S_over_b", "dF", "S/b written b/S: u^2 / (2 (1 + b/S))", swapped_ratio},
-	{"missing_half", "dF", "the 1/2 dropped: u^2 / (1 + S/b)", missing_half},
-	{"sigma_not_squared", "dF", "S = sigma / u^2 instead of sigma^2 / u^2", sigma_not_squared},
+	{"swapped_S_over_b", "dF", "S/b written b/S: u^2 / (2 (1 + b/S))", swapped_ratio,
+	 .what_tex = "$S/b$ written $b/S$: $u^2 / \\bigl(2 (1 + b/S)\\bigr)$"},
+	{"missing_half", "dF", "the 1/2 dropped: u^2 / (1 + S/b)", missing_half,
+	 .what_tex = "the $1/2$ dropped: $u^2 / (1 + S/b)$"},
+	{"sigma_not_squared", "dF", "S = sigma / u^2 instead of sigma^2 / u^2", sigma_not_squared,
+	 .what_tex = "$S = \\sigma/u^2$ instead of $\\sigma^2/u^2$"},
 	{"dropped_one", "dF", "the b << S approximation b u^2 / (2S) used everywhere",
-	 no_one_plus},
+	 no_one_plus,
+	 .what_tex = "the $b \\ll S$ approximation $b u^2/(2S)$ used everywhere"},
 	{"eta_squared_u2_half", "dF", "eta*^2 u^2 / 2 (the noise term's share left in): "
-	 "u^2 / (2 (1 + S/b)^2)", eta_squared},
+	 "u^2 / (2 (1 + S/b)^2)", eta_squared,
+	 .what_tex = "${\\eta^\\star}^2 u^2/2$ (the noise term's share left in): $u^2 / "
+	             "\\bigl(2 (1 + S/b)^2\\bigr)$"},
 };
 
 #define SEED_EX "u=1 sigma=1.7320508075688772" /* S = 3 to 1e-16 (sqrt 3 rounded) */
@@ -237,39 +243,72 @@ static const struct bc_variant variants[] = {
 static const struct bc_point points[] = {
 	{"seed_example", BC_IN_REGIME, SEED_EX " b=3", "dF",
 	 "the seed's worked example S = 3 at b = S = 3: dF = u^2/4, half the noiseless step "
-	 "(S/b = b/S here: swapped_S_over_b coincides, the other points reject it)", NULL},
+	 "(S/b = b/S here: swapped_S_over_b coincides, the other points reject it)", NULL,
+	 .why_tex = "the seed's worked example $S = 3$ at $b = S = 3$: $\\Delta F = u^2/4$, "
+	            "half the noiseless step ($S/b = b/S$ here: "
+	            "\\texttt{swapped\\_S\\_over\\_b} coincides, the other points reject it)"},
 	{"near_min", BC_IN_REGIME, "u=0.5 sigma=1.5 b=4", "dF",
-	 "near the minimum: weak gradient, S = 9 > b = 4 (progress nearly linear in b)", NULL},
+	 "near the minimum: weak gradient, S = 9 > b = 4 (progress nearly linear in b)", NULL,
+	 .why_tex = "near the minimum: weak gradient, $S = 9 > b = 4$ (progress nearly linear "
+	            "in $b$)"},
 	{"far_start", BC_IN_REGIME, "u=-3 sigma=2.5 b=1", "dF",
-	 "far from the minimum (u < 0): strong gradient, S = 0.69, b = 1 > S already", NULL},
+	 "far from the minimum (u < 0): strong gradient, S = 0.69, b = 1 > S already", NULL,
+	 .why_tex = "far from the minimum ($u < 0$): strong gradient, $S = 0.69$, $b = 1 > S$ "
+	            "already"},
 	{"exp_noise", BC_IN_REGIME, "u=2 sigma=3 b=4 law=exp", "dF",
 	 "skewed (centred exponential) per-sample noise, S/b = 0.56: no Gaussianity needed",
-	 NULL},
+	 NULL,
+	 .why_tex = "skewed (centred exponential) per-sample noise, $S/b = 0.56$: no "
+	            "Gaussianity needed"},
 	{"uniform_b12", BC_IN_REGIME, SEED_EX " b=12 law=uniform", "dF",
 	 "S = 3 at b = 4S: 80% of the noiseless step, 60% more than at b = S; uniform noise",
-	 NULL},
+	 NULL,
+	 .why_tex = "$S = 3$ at $b = 4S$: 80\\% of the noiseless step, 60\\% more than at $b = "
+	            "S$; uniform noise"},
 	{"lr_half", BC_NOT_BELOW, SEED_EX " b=3 lr=0.5", "F_next",
 	 "half the optimal rate: E[F after] not below its minimum F_next (E[dF] = 3/4 dF)",
-	 NULL},
+	 NULL,
+	 .why_tex = "half the optimal rate: $\\mathrm{E}[F(u')]$ not below its "
+	            "minimum $F_{\\mathrm{next}}$ ($\\mathrm{E}[\\Delta F] = "
+	            "\\frac34\\,\\Delta F$)"},
 	{"lr_0.8", BC_NOT_BELOW, SEED_EX " b=3 lr=0.8 law=laplace", "F_next",
-	 "0.8 times the optimal rate, Laplace noise: E[F after] not below F_next", NULL},
+	 "0.8 times the optimal rate, Laplace noise: E[F after] not below F_next", NULL,
+	 .why_tex = "0.8 times the optimal rate, Laplace noise: "
+	            "$\\mathrm{E}[F(u')]$ not below $F_{\\mathrm{next}}$"},
 	{"lr_1.25", BC_NOT_BELOW, SEED_EX " b=3 lr=1.25", "F_next",
-	 "1.25 times the optimal rate: E[F after] not below F_next", NULL},
+	 "1.25 times the optimal rate: E[F after] not below F_next", NULL,
+	 .why_tex = "1.25 times the optimal rate: $\\mathrm{E}[F(u')]$ not below "
+	            "$F_{\\mathrm{next}}$"},
 	{"lr_double", BC_NOT_BELOW, "u=0.5 sigma=1 b=2 lr=2", "F_next",
-	 "twice the optimal rate: no progress in expectation, E[F after] = F(u)", NULL},
+	 "twice the optimal rate: no progress in expectation, E[F after] = F(u)", NULL,
+	 .why_tex = "twice the optimal rate: no progress in expectation, "
+	            "$\\mathrm{E}[F(u')] = F(u)$"},
 	{"F_next_opt", BC_IN_REGIME, "u=0.5 sigma=1 b=2 law=laplace", "F_next",
-	 "at the optimal rate E[F after] equals its minimum F_next (Laplace noise)", NULL},
+	 "at the optimal rate E[F after] equals its minimum F_next (Laplace noise)", NULL,
+	 .why_tex = "at the optimal rate $\\mathrm{E}[F(u')]$ equals its minimum "
+	            "$F_{\\mathrm{next}}$ (Laplace noise)"},
 	{"near_F_next", BC_IN_REGIME, "u=2 sigma=1.5 b=3", "F_next",
 	 "F_next where sigma <= |u| with b > 1 (S/b = 0.19): the branch of the closed form that "
-	 "far_start reaches only at b = 1 and no other point compares F_next in", NULL},
+	 "far_start reaches only at b = 1 and no other point compares F_next in", NULL,
+	 .why_tex = "$F_{\\mathrm{next}}$ where $\\sigma \\le |u|$ with $b > 1$ ($S/b = "
+	            "0.19$): the branch of the closed form that \\texttt{far\\_start} reaches "
+	            "only at $b = 1$ and no other point compares $F_{\\mathrm{next}}$ in"},
 	{"shared_b1", BC_IN_REGIME, "u=1 sigma=1.2 b=1 rho=0.5", "dF",
 	 "the shared-factor mechanism of shared_noise at b = 1: one sample's noise sigma "
 	 "(sqrt(rho) Z + sqrt(1 - rho) E) has variance sigma^2 whatever rho, and only the first "
 	 "two moments enter, so the model's dF holds; checks that mechanism against its own law",
-	 NULL},
+	 NULL,
+	 .why_tex = "the shared-factor mechanism of \\texttt{shared\\_noise} at $b = 1$: one "
+	            "sample's noise $\\sigma(\\sqrt{\\rho}\\,Z + \\sqrt{1 - \\rho}\\,E)$ has "
+	            "variance $\\sigma^2$ whatever $\\rho$, and only the first two moments "
+	            "enter, so the model's $\\Delta F$ holds; checks that mechanism against "
+	            "its own law"},
 	{"shared_noise", BC_OUTSIDE, "u=1 sigma=1 b=64 rho=0.25", "dF",
 	 "the batch's noises share a factor (correlation 0.25): b = 64 >> S = 1, but the mean's "
-	 "noise variance is 0.26 sigma^2, not sigma^2/64; E[dF] = 0.373 against 0.492", NULL},
+	 "noise variance is 0.26 sigma^2, not sigma^2/64; E[dF] = 0.373 against 0.492", NULL,
+	 .why_tex = "the batch's noises share a factor (correlation 0.25): $b = 64 \\gg S = "
+	            "1$, but the mean's noise variance is $0.26\\,\\sigma^2$, not "
+	            "$\\sigma^2/64$; $\\mathrm{E}[\\Delta F] = 0.373$ against 0.492"},
 };
 
 static const struct bc_finding findings[] = {
@@ -282,7 +321,17 @@ static const struct bc_finding findings[] = {
 	              "minimum, where the signal is weak', and that small S means the signal may "
 	              "be drowned in noise: small S means the signal dominates (algebra; the two "
 	              "points illustrate it).",
-	 .brief = "Its examples of a large and a small noise scale are swapped"},
+	 .brief = "Its examples of a large and a small noise scale are swapped",
+	 .text_tex = "The seed's examples of when $S$ is large or small are swapped. $S = "
+	             "\\sigma^2/\\|\\nabla F\\|^2$ is small where the gradient is strong (far "
+	             "from the minimum, as at the start of training: here $u = -3$, $S = "
+	             "0.69$) and large where it is weak (near the minimum: point "
+	             "\\texttt{near\\_min}, $u = 0.5$, $S = 9$; or on a plateau, the seed's "
+	             "one correct example). The seed says $S$ is large `at the start, where "
+	             "the gradient signal is strong' and small `near the minimum, where the "
+	             "signal is weak', and that small $S$ means the signal may be drowned in "
+	             "noise: small $S$ means the signal dominates (algebra; the two points "
+	             "illustrate it)."},
 	{"seed_example", "The worked example S = 3, b of about 3, is a knee only in a loose sense. "
 	                 "dF(b) = (u^2/2) b / (b + S) is concave for every b > 0, so it has no "
 	                 "inflection point (拐点 read literally) and its returns diminish from b = 1 "
@@ -291,32 +340,74 @@ static const struct bc_finding findings[] = {
 	                 "half what it buys when b << S. Larger batches still speed up each step "
 	                 "substantially: b = 4S gives 80% of the noiseless step, 60% more than "
 	                 "b = S (point uniform_b12); it is progress per sample, dF/b, that falls.",
-	 .brief = "No knee at b = S: returns diminish from b = 1 on"},
+	 .brief = "No knee at b = S: returns diminish from b = 1 on",
+	 .brief_tex = "No knee at $b = S$: returns diminish from $b = 1$ on",
+	 .text_tex = "The worked example $S = 3$, $b$ of about 3, is a knee only in a loose "
+	             "sense. $\\Delta F(b) = \\frac{u^2}{2}\\,\\frac{b}{b + S}$ is concave for "
+	             "every $b > 0$, so it has no inflection point (拐点 read literally) and its "
+	             "returns diminish from $b = 1$ on, not from $b = S$. What $b = S$ marks "
+	             "is where the asymptotes $b u^2/(2S)$ and $u^2/2$ cross: progress is half "
+	             "the noiseless step and each sample buys half what it buys when $b \\ll "
+	             "S$. Larger batches still speed up each step substantially: $b = 4S$ "
+	             "gives 80\\% of the noiseless step, 60\\% more than $b = S$ (point "
+	             "\\texttt{uniform\\_b12}); it is progress per sample, $\\Delta F/b$, that "
+	             "falls."},
 	{"lr_half", "The optimal learning rate eta* = 1/(1 + S/b) = b u^2 / (b u^2 + sigma^2), "
 	            "which the seed does not state, depends on u, the distance to the optimum, "
 	            "which SGD does not know (it sees only the stochastic gradient), and changes "
 	            "every step: the formula is an oracle's progress. A misjudged rate c eta* "
 	            "keeps dF (1 - (1 - c)^2) in expectation: 3/4 at c = 1/2 (this point) and "
 	            "c = 3/2, nothing at c = 2 (point lr_double), an expected increase beyond.",
-	 .brief = "The optimal rate needs u, which SGD does not know (an oracle)"},
+	 .brief = "The optimal rate needs u, which SGD does not know (an oracle)",
+	 .brief_tex = "The optimal rate needs $u$, which SGD does not know (an oracle)",
+	 .text_tex = "The optimal learning rate $\\eta^\\star = 1/(1 + S/b) = b u^2/(b u^2 + "
+	             "\\sigma^2)$, which the seed does not state, depends on $u$, the distance "
+	             "to the optimum, which SGD does not know (it sees only the stochastic "
+	             "gradient), and changes every step: the formula is an oracle's progress. "
+	             "A misjudged rate $c\\,\\eta^\\star$ keeps $\\Delta F\\,\\bigl(1 - (1 - "
+	             "c)^2\\bigr)$ in expectation: $3/4$ at $c = 1/2$ (this point) and $c = "
+	             "3/2$, nothing at $c = 2$ (point \\texttt{lr\\_double}), an expected "
+	             "increase beyond."},
 	{"shared_noise", "b must count independent samples, which the seed does not say. If the "
 	                 "batch's per-sample noises are correlated (a shared factor, correlation "
 	                 "rho), the mean's noise variance is sigma^2 (1 + (b-1) rho) / b, so the "
 	                 "progress tends to u^2 / (2 (1 + rho S)), not u^2/2, as b grows: b >> S "
 	                 "no longer gives the noiseless step (here b = 64, S = 1, rho = 0.25: "
 	                 "E[dF] = 0.373 at the formula's rate, against its 0.492).",
-	 .brief = "b must count independent samples: shared noise caps progress"},
+	 .brief = "b must count independent samples: shared noise caps progress",
+	 .brief_tex = "$b$ must count independent samples: shared noise caps progress",
+	 .text_tex = "$b$ must count independent samples, which the seed does not say. If the "
+	             "batch's per-sample noises are correlated (a shared factor, correlation "
+	             "$\\rho$), the mean's noise variance is $\\sigma^2 \\bigl(1 + "
+	             "(b-1)\\rho\\bigr)/b$, so the progress tends to $u^2/\\bigl(2 (1 + \\rho "
+	             "S)\\bigr)$, not $u^2/2$, as $b$ grows: $b \\gg S$ no longer gives the "
+	             "noiseless step (here $b = 64$, $S = 1$, $\\rho = 0.25$: "
+	             "$\\mathrm{E}[\\Delta F] = 0.373$ at the formula's rate, against its "
+	             "0.492)."},
 	{"exp_noise", "The formula needs only the noise's mean 0 and variance sigma^2 and the "
 	              "independence of the batch's samples: it holds for skewed (this point), "
 	              "uniform (uniform_b12) and Laplace (F_next_opt) noise, not only Gaussian.",
-	 .brief = "Any noise law of variance sigma^2 will do, not only Gaussian"},
+	 .brief = "Any noise law of variance sigma^2 will do, not only Gaussian",
+	 .brief_tex = "Any noise law of variance $\\sigma^2$ will do, not only Gaussian",
+	 .text_tex = "The formula needs only the noise's mean 0 and variance $\\sigma^2$ and "
+	             "the independence of the batch's samples: it holds for skewed (this "
+	             "point), uniform (\\texttt{uniform\\_b12}) and Laplace "
+	             "(\\texttt{F\\_next\\_opt}) noise, not only Gaussian."},
 	{"near_min", "The formula assumes F(u) = u^2/2 exactly (curvature 1, the seed's own "
 	             "example); for F = h u^2/2 it reads F(u) / (1 + S/b) with "
 	             "S = sigma^2 / |grad F|^2 and eta* = 1 / (h (1 + S/b)) (algebra). Its "
 	             "asymptote b u^2 / (2S) for b << S is right, but only an approximation at "
 	             "moderate S/b (here S = 9, b = 4: dF is 31% of the noiseless step, against "
 	             "44% from the asymptote).",
-	 .brief = "Curvature fixed at 1; the b << S asymptote only approximate"},
+	 .brief = "Curvature fixed at 1; the b << S asymptote only approximate",
+	 .brief_tex = "Curvature fixed at 1; the $b \\ll S$ asymptote only approximate",
+	 .text_tex = "The formula assumes $F(u) = u^2/2$ exactly (curvature 1, the seed's own "
+	             "example); for $F = h u^2/2$ it reads $F(u)/(1 + S/b)$ with $S = "
+	             "\\sigma^2/\\|\\nabla F\\|^2$ and $\\eta^\\star = 1/\\bigl(h (1 + "
+	             "S/b)\\bigr)$ (algebra). Its asymptote $b u^2/(2S)$ for $b \\ll S$ is "
+	             "right, but only an approximation at moderate $S/b$ (here $S = 9$, $b = "
+	             "4$: $\\Delta F$ is 31\\% of the noiseless step, against 44\\% from the "
+	             "asymptote)."},
 };
 
 extern const struct bc_sim bc_sim_noise_scale_progress;

@@ -347,42 +347,68 @@ static double worst_case_every_step(const struct bc_args *in)
 
 static const struct bc_variant variants[] = {
 	{"missing_factor_2", "eta", "b/(LH + (b-1) LL): the factor 2 of |1 - z| < 1 dropped",
-	 missing_factor_2},
+	 missing_factor_2,
+	 .what_tex = "$b/\\bigl(L_H + (b-1) L_L\\bigr)$: the factor 2 of $|1 - z| < 1$ dropped"},
 	{"off_by_one_b", "eta", "2b/(LH + b LL): b ordinary samples beside the outlier",
-	 off_by_one_b},
+	 off_by_one_b,
+	 .what_tex = "$2b/(L_H + b L_L)$: $b$ ordinary samples beside the outlier"},
 	{"average_batch", "eta", "2N/(LH + (N-1) LL): the average curvature, not the worst batch",
-	 average_batch},
+	 average_batch,
+	 .what_tex = "$2N/\\bigl(L_H + (N-1) L_L\\bigr)$: the average curvature, not the worst "
+	             "batch"},
 	{"worst_case_every_step", "ms_factor",
 	 "(1 - 2r)^2: every step as bad as the worst batch, so past the bound SGD diverges",
-	 worst_case_every_step},
+	 worst_case_every_step,
+	 .what_tex = "$(1 - 2r)^2$: every step as bad as the worst batch, so past the bound "
+	             "SGD diverges"},
 };
 
 static const struct bc_point points[] = {
 	{"eta_b4", BC_IN_REGIME, "b=4 N=8 LH=100 LL=1 T=64", "eta",
 	 "the smallest observed 2b/s_B over 64 steps (the largest rate at which every observed "
-	 "step contracts) is the formula: the outlier batch appears in every stretch", NULL},
+	 "step contracts) is the formula: the outlier batch appears in every stretch", NULL,
+	 .why_tex = "the smallest observed $2b/s_B$ over 64 steps (the largest rate at which "
+	            "every observed step contracts) is the formula: the outlier batch appears "
+	            "in every stretch"},
 	{"eta_b16", BC_IN_REGIME, "b=16 N=32 LH=1000 LL=0.5 T=64", "eta",
-	 "a larger batch: the outlier's weight in the worst batch is diluted by 15 others", NULL},
+	 "a larger batch: the outlier's weight in the worst batch is diluted by 15 others", NULL,
+	 .why_tex = NULL},
 	{"eta_b2_close", BC_IN_REGIME, "b=2 N=6 LH=3 LL=2 T=128", "eta",
-	 "a mild outlier (LH/LL = 1.5)", NULL},
+	 "a mild outlier (LH/LL = 1.5)", NULL,
+	 .why_tex = "a mild outlier ($L_H/L_L = 1.5$)"},
 	{"ms_past_bound", BC_IN_REGIME, "b=4 N=1000 LH=100 LL=1 r=1.5 T=32", "ms_factor",
 	 "eta = 1.5 times the bound: a rare outlier (p = b/N = 0.004) and SGD still converges in "
-	 "mean square (factor < 1; eta_ms is 7.8 times the bound)", NULL},
+	 "mean square (factor < 1; eta_ms is 7.8 times the bound)", NULL,
+	 .why_tex = "$\\eta = 1.5$ times the bound: a rare outlier ($p = b/N = 0.004$) and SGD "
+	            "still converges in mean square (factor $< 1$; $\\eta_{\\mathrm{ms}}$ is "
+	            "7.8 times the bound)"},
 	{"as_past_ms", BC_IN_REGIME, "b=2 N=8 LH=10 LL=1 r=2.5 T=32", "lyap",
 	 "eta = 2.5 times the bound, past eta_ms (1.41 times it): mean square diverges, but the "
-	 "Lyapunov exponent is negative, so SGD converges almost surely", NULL},
+	 "Lyapunov exponent is negative, so SGD converges almost surely", NULL,
+	 .why_tex = "$\\eta = 2.5$ times the bound, past $\\eta_{\\mathrm{ms}}$ (1.41 times "
+	            "it): mean square diverges, but the Lyapunov exponent is negative, so SGD "
+	            "converges almost surely"},
 	{"ms_diverges", BC_IN_REGIME, "b=2 N=8 LH=10 LL=1 r=2.5 T=32", "ms_factor",
-	 "same point: the mean-square factor exceeds 1", NULL},
+	 "same point: the mean-square factor exceeds 1", NULL, .why_tex = NULL},
 	{"lyap_near_one", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=0.6 T=32", "lyap",
 	 "a mild outlier at 0.6 times the bound: both step factors 1 - eta s/b (1 - 1.2 and "
 	 "1 - 1.03) lie in (-0.5, 0.5], where lyap takes log |1 - x| from its accurate form of "
-	 "1 - x; as_past_ms reaches only the form for x > 3", NULL},
+	 "1 - x; as_past_ms reaches only the form for x > 3", NULL,
+	 .why_tex = "a mild outlier at 0.6 times the bound: both step factors $1 - \\eta s/b$ "
+	            "($1 - 1.2$ and $1 - 1.03$) lie in $(-0.5, 0.5]$, where \\texttt{lyap} "
+	            "takes $\\log|1 - x|$ from its accurate form of $1 - x$; "
+	            "\\texttt{as\\_past\\_ms} reaches only the form for $x > 3$"},
 	{"lyap_near_two", BC_IN_REGIME, "b=2 N=4 LH=2 LL=1.5 r=1.2 T=32", "lyap",
 	 "the same data at 1.2 times the bound: both factors' x (2.4 and 2.06) lie in (1.5, 3], "
-	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL},
+	 "where lyap takes log |1 - x| from its accurate form of 2 - x", NULL,
+	 .why_tex = "the same data at 1.2 times the bound: both factors' $x$ (2.4 and 2.06) "
+	            "lie in $(1.5, 3]$, where \\texttt{lyap} takes $\\log|1 - x|$ from its "
+	            "accurate form of $2 - x$"},
 	{"with_repl", BC_OUTSIDE, "b=2 N=4 LH=100 LL=1 T=256 repl=with", "eta",
 	 "batches drawn with replacement: a batch can hold the outlier b times, so the smallest "
-	 "observed 2b/s_B is 2/LH, not the formula", NULL},
+	 "observed 2b/s_B is 2/LH, not the formula", NULL,
+	 .why_tex = "batches drawn with replacement: a batch can hold the outlier $b$ times, "
+	            "so the smallest observed $2b/s_B$ is $2/L_H$, not the formula"},
 };
 
 static const struct bc_finding findings[] = {
@@ -391,15 +417,30 @@ static const struct bc_finding findings[] = {
 	              "replacement the outlier can fill the whole batch: worst sum b L_H, and "
 	              "every step contracts only for eta < 2/L_H, which for b >= 2 is below the "
 	              "seed's bound (b = 2, N = 4, L_H = 100: 0.02 against 0.0396).",
-	 .brief = "Needs distinct samples: with replacement the bound is 2/L_H"},
+	 .brief = "Needs distinct samples: with replacement the bound is 2/L_H",
+	 .brief_tex = "Needs distinct samples: with replacement the bound is $2/L_H$",
+	 .text_tex = "The worst batch `the outlier plus $b-1$ $L_L$ samples' exists only when "
+	             "a batch holds distinct samples (drawn without replacement). With "
+	             "replacement the outlier can fill the whole batch: worst sum $b L_H$, and "
+	             "every step contracts only for $\\eta < 2/L_H$, which for $b \\ge 2$ is "
+	             "below the seed's bound ($b = 2$, $N = 4$, $L_H = 100$: 0.02 against "
+	             "0.0396)."},
 	{NULL, "L_H >= L_L is needed (the seed says only that L_H is 'very large'): for "
 	       "L_H < L_L the worst batch holds no outlier and the bound is 2/L_L; the domain "
 	       "refuses LH < LL.",
-	 .brief = "Needs L_H >= L_L, which the seed does not state"},
+	 .brief = "Needs L_H >= L_L, which the seed does not state",
+	 .brief_tex = "Needs $L_H \\ge L_L$, which the seed does not state",
+	 .text_tex = "$L_H \\ge L_L$ is needed (the seed says only that $L_H$ is `very "
+	             "large'): for $L_H < L_L$ the worst batch holds no outlier and the bound "
+	             "is $2/L_L$; the domain refuses $L_H < L_L$."},
 	{"eta_b4", "The condition is strict: at eta = eta_robust itself the worst batch's "
 	           "factor is 1 - 2 = -1 (|.| = 1, no contraction); the formula is the "
 	           "supremum of the contracting rates, not an admissible rate (tested).",
-	 .brief = "At the bound no step contracts: a supremum, not a safe rate"},
+	 .brief = "At the bound no step contracts: a supremum, not a safe rate",
+	 .text_tex = "The condition is strict: at $\\eta = \\eta_{\\mathrm{robust}}$ itself "
+	             "the worst batch's factor is $1 - 2 = -1$ ($|\\cdot| = 1$, no "
+	             "contraction); the formula is the supremum of the contracting rates, not "
+	             "an admissible rate (tested)."},
 	{"ms_past_bound", "The bound is sufficient, not necessary, for convergence: it "
 	                  "guarantees that every step contracts, but SGD converges in mean "
 	                  "square iff eta < eta_ms = 2 E[s_B/b] / E[(s_B/b)^2], which is far "
@@ -407,17 +448,34 @@ static const struct bc_finding findings[] = {
 	                  "times; simulated at 1.5 times: factor 0.79 < 1). The seed's "
 	                  "conclusion that a single rare outlier 'must' limit the rate holds "
 	                  "only for the worst-case (every-step) guarantee.",
-	 .brief = "Sufficient, not necessary: SGD converges far above it"},
+	 .brief = "Sufficient, not necessary: SGD converges far above it",
+	 .text_tex = "The bound is sufficient, not necessary, for convergence: it guarantees "
+	             "that every step contracts, but SGD converges in mean square iff $\\eta < "
+	             "\\eta_{\\mathrm{ms}} = 2\\,\\mathrm{E}[s_B/b] / \\mathrm{E}[(s_B/b)^2]$, "
+	             "which is far above it when the outlier is rare ($b = 4$, $N = 1000$, "
+	             "$L_H = 100$: 7.8 times; simulated at 1.5 times: factor $0.79 < 1$). The "
+	             "seed's conclusion that a single rare outlier `must' limit the rate holds "
+	             "only for the worst-case (every-step) guarantee."},
 	{"as_past_ms", "Almost-sure convergence reaches further still: it needs only "
 	               "E log|1 - eta s_B/b| < 0. At 2.5 times the bound (b = 2, N = 8, "
 	               "L_H = 10, L_L = 1), past eta_ms (1.41 times), the mean square diverges "
 	               "(point ms_diverges, factor 4.0) but the Lyapunov exponent is negative, so x_t -> 0 almost "
 	               "surely.",
-	 .brief = "Almost surely it converges even past the mean-square edge"},
+	 .brief = "Almost surely it converges even past the mean-square edge",
+	 .text_tex = "Almost-sure convergence reaches further still: it needs only "
+	             "$\\mathrm{E}\\log|1 - \\eta s_B/b| < 0$. At 2.5 times the bound ($b = "
+	             "2$, $N = 8$, $L_H = 10$, $L_L = 1$), past $\\eta_{\\mathrm{ms}}$ (1.41 "
+	             "times), the mean square diverges (point \\texttt{ms\\_diverges}, factor "
+	             "4.0) but the Lyapunov exponent is negative, so $x_t \\to 0$ almost "
+	             "surely."},
 	{"worst_case_every_step", "Read as 'past the bound SGD is unstable', the seed's text "
 	                          "predicts a mean-square factor (1 - 2r)^2 >= 1 for r >= 1; "
 	                          "the simulation rejects it.",
-	 .brief = "'Unstable past the bound' is rejected by the simulations"},
+	 .brief = "'Unstable past the bound' is rejected by the simulations",
+	 .brief_tex = "`Unstable past the bound' is rejected by the simulations",
+	 .text_tex = "Read as `past the bound SGD is unstable', the seed's text predicts a "
+	             "mean-square factor $(1 - 2r)^2 \\ge 1$ for $r \\ge 1$; the simulation "
+	             "rejects it."},
 };
 
 extern const struct bc_sim bc_sim_robust_step_bound;

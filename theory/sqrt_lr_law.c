@@ -251,51 +251,84 @@ static double mse_sde(const struct bc_args *in)
 static const struct bc_variant variants[] = {
 	{"eight_not_sixteen", "upd2",
 	 "8 sigma^2 u b under the root: eta' solves 2 sigma^2 eta^2 + u b h eta - u b = 0, i.e. "
-	 "U'(eta) = 2 sigma^2 eta^2 / (b (1 - eta h))", eight_not_sixteen},
+	 "U'(eta) = 2 sigma^2 eta^2 / (b (1 - eta h))", eight_not_sixteen,
+	 .what_tex = "$8\\sigma^2 u b$ under the root: $\\eta'$ solves $2\\sigma^2\\eta^2 + u "
+	             "b h \\eta - u b = 0$, i.e.\\ $U'(\\eta) = 2\\sigma^2\\eta^2 / \\bigl(b "
+	             "(1 - \\eta h)\\bigr)$"},
 	{"dropped_h_term", "upd2",
 	 "the u b h terms dropped: eta' = sqrt(u b)/sigma, i.e. only the noise part counted, "
-	 "U'(eta) = sigma^2 eta^2 / b", dropped_h_term},
+	 "U'(eta) = sigma^2 eta^2 / b", dropped_h_term,
+	 .what_tex = "the $u b h$ terms dropped: $\\eta' = \\sqrt{u b}/\\sigma$, i.e.\\ only "
+	             "the noise part counted, $U'(\\eta) = \\sigma^2\\eta^2/b$"},
 	{"plus_h_sign", "upd2",
-	 "+u b h instead of -u b h: U'(eta) = 2 sigma^2 eta^2 / (b (2 + eta h))", plus_h_sign},
+	 "+u b h instead of -u b h: U'(eta) = 2 sigma^2 eta^2 / (b (2 + eta h))", plus_h_sign,
+	 .what_tex = "$+u b h$ instead of $-u b h$: $U'(\\eta) = 2\\sigma^2\\eta^2 / \\bigl(b "
+	             "(2 + \\eta h)\\bigr)$"},
 	{"sqrt_b_from_b1", "upd2",
 	 "the heuristic eta_0 sqrt(b), eta_0 the law's rate at b = 1: "
-	 "U'(eta) = 2 sigma^2 (eta^2/b) / (2 - eta h / sqrt(b))", sqrt_b_from_b1},
+	 "U'(eta) = 2 sigma^2 (eta^2/b) / (2 - eta h / sqrt(b))", sqrt_b_from_b1,
+	 .what_tex = "the heuristic $\\eta_0\\sqrt{b}$, $\\eta_0$ the law's rate at $b = 1$: "
+	             "$U'(\\eta) = 2\\sigma^2 (\\eta^2/b) / (2 - \\eta h/\\sqrt{b})$"},
 	{"linear_from_b1", "upd2",
 	 "the linear scaling rule eta_0 b, eta_0 the law's rate at b = 1: "
-	 "U'(eta) = 2 sigma^2 (eta/b)^2 / (2 - eta h / b)", linear_from_b1},
+	 "U'(eta) = 2 sigma^2 (eta/b)^2 / (2 - eta h / b)", linear_from_b1,
+	 .what_tex = "the linear scaling rule $\\eta_0 b$, $\\eta_0$ the law's rate at $b = "
+	             "1$: $U'(\\eta) = 2\\sigma^2 (\\eta/b)^2 / (2 - \\eta h/b)$"},
 	{"mse_sde", "mse",
 	 "the continuous-time (SDE) stationary MSE eta sigma^2 / (2 b h), dropping the eta h of "
-	 "2 - eta h", mse_sde},
+	 "2 - eta h", mse_sde,
+	 .what_tex = "the continuous-time (SDE) stationary MSE $\\eta\\sigma^2/(2bh)$, "
+	             "dropping the $\\eta h$ of $2 - \\eta h$"},
 };
 
 #define MID "u=0.04 b=8 h=1 sigma=1"
 
 static const struct bc_point points[] = {
 	{"at_eta", BC_IN_REGIME, MID, "upd2",
-	 "at the formula's rate the stationary E[Delta^2] equals u: the constraint is tight", NULL},
-	{"mse_at_eta", BC_IN_REGIME, MID, "mse", "the stationary MSE at the formula's rate", NULL},
+	 "at the formula's rate the stationary E[Delta^2] equals u: the constraint is tight", NULL,
+	 .why_tex = "at the formula's rate the stationary $\\mathrm{E}[\\Delta^2]$ equals $u$: "
+	            "the constraint is tight"},
+	{"mse_at_eta", BC_IN_REGIME, MID, "mse", "the stationary MSE at the formula's rate", NULL,
+	 .why_tex = NULL},
 	{"laplace_b32", BC_IN_REGIME, "u=0.01 b=32 h=2 sigma=3 law=laplace", "upd2",
-	 "heavy-tailed per-sample noise, larger batch: only the variance matters", NULL},
+	 "heavy-tailed per-sample noise, larger batch: only the variance matters", NULL,
+	 .why_tex = NULL},
 	{"below_exp", BC_IN_REGIME, MID " lr=0.8 law=exp", "upd2",
 	 "at 0.8 eta (skewed noise) E[Delta^2] = 0.60 u < u: a smaller rate breaks the floor",
-	 NULL},
+	 NULL,
+	 .why_tex = "at $0.8\\,\\eta$ (skewed noise) $\\mathrm{E}[\\Delta^2] = 0.60\\,u < u$: "
+	            "a smaller rate breaks the floor"},
 	{"above_mse", BC_IN_REGIME, MID " lr=1.2 law=uniform", "mse",
-	 "at 1.2 eta the MSE is 1.28 times that at eta: a larger rate does worse", NULL},
+	 "at 1.2 eta the MSE is 1.28 times that at eta: a larger rate does worse", NULL,
+	 .why_tex = "at $1.2\\,\\eta$ the MSE is 1.28 times that at $\\eta$: a larger rate "
+	            "does worse"},
 	{"mse_h2", BC_IN_REGIME, "u=0.25 b=2 h=2 sigma=1", "mse",
 	 "the MSE at a curvature h != 1 (the other mse points have h = 1, where h and 1/h "
-	 "coincide)", NULL},
+	 "coincide)", NULL,
+	 .why_tex = "the MSE at a curvature $h \\ne 1$ (the other MSE points have $h = 1$, "
+	            "where $h$ and $1/h$ coincide)"},
 	{"first_step", BC_OUTSIDE, MID " at=1", "upd2",
-	 "not stationary: the first update from the optimum x0 = 0, E = eta^2 sigma^2 / b", NULL},
+	 "not stationary: the first update from the optimum x0 = 0, E = eta^2 sigma^2 / b", NULL,
+	 .why_tex = "not stationary: the first update from the optimum $x_0 = 0$, $\\mathrm{E} "
+	            "= \\eta^2\\sigma^2/b$"},
 	{"sqrtb_rate", BC_OUTSIDE, MID " rate=sqrtb", "upd2",
 	 "chains at the heuristic's own rate eta_0 sqrt(b) (b = 8, a = 0.32), 9.5% above the "
 	 "law's: E[Delta^2] = 2 eta^2 sigma^2 / (b (2 - eta h)) there is 1.24 u, not u; the one "
-	 "point that runs rate=sqrtb", NULL},
+	 "point that runs rate=sqrtb", NULL,
+	 .why_tex = "chains at the heuristic's own rate $\\eta_0\\sqrt{b}$ ($b = 8$, $a = "
+	            "0.32$), 9.5\\% above the law's: $\\mathrm{E}[\\Delta^2] = "
+	            "2\\eta^2\\sigma^2 / \\bigl(b (2 - \\eta h)\\bigr)$ there is $1.24\\,u$, "
+	            "not $u$; the one point that runs \\texttt{rate=sqrtb}"},
 	{"rand_curv", BC_OUTSIDE, MID " hspread=2", "upd2",
 	 "per-sample curvature h (1 + 2 e_i): gradient noise grows with |x| (state-dependent)",
-	 NULL},
+	 NULL,
+	 .why_tex = "per-sample curvature $h(1 + 2e_i)$: gradient noise grows with $|x|$ "
+	            "(state-dependent)"},
 	{"corr_batch", BC_OUTSIDE, MID " rho=0.1", "upd2",
 	 "the noise of the samples of a batch correlated (rho = 0.1): Var xibar != sigma^2 / b",
-	 NULL},
+	 NULL,
+	 .why_tex = "the noise of the samples of a batch correlated ($\\rho = 0.1$): "
+	            "$\\operatorname{Var}\\bar\\xi \\ne \\sigma^2/b$"},
 };
 
 static const struct bc_finding findings[] = {
@@ -307,13 +340,29 @@ static const struct bc_finding findings[] = {
 	 "eta (this point), a smaller rate breaks it (below_exp) and a larger one raises the MSE "
 	 "(above_mse), as the seed says. The seed calls u a 'minimum progress', but at "
 	 "stationarity E[Delta] = 0: the floor demands jitter around the optimum, not progress.",
-	 .brief = "Exact for the stationary expected squared update"},
+	 .brief = "Exact for the stationary expected squared update",
+	 .text_tex = "The seed does not say what `the expected squared size of an update' is, "
+	             "nor that $\\sigma^2$ is the per-sample noise variance. Its formula, with "
+	             "the 16, is exact for the \\emph{stationary} $\\mathrm{E}[(x_{t+1} - "
+	             "x_t)^2] = 2\\eta^2\\sigma^2 / \\bigl(b (2 - \\eta h)\\bigr)$ of SGD on "
+	             "$h x^2/2$ with independent per-sample noise of variance $\\sigma^2$: the "
+	             "floor then holds with equality at $\\eta$ (this point), a smaller rate "
+	             "breaks it (\\texttt{below\\_exp}) and a larger one raises the MSE "
+	             "(\\texttt{above\\_mse}), as the seed says. The seed calls $u$ a `minimum "
+	             "progress', but at stationarity $\\mathrm{E}[\\Delta] = 0$: the floor "
+	             "demands jitter around the optimum, not progress."},
 	{"first_step",
 	 "The time matters: the first update from the optimum (or the noise part of any update) "
 	 "has E = eta^2 sigma^2 / b, under which the root would be the pure sqrt law "
 	 "sqrt(u b)/sigma (planted variant dropped_h_term); at the seed's eta it falls short of u "
 	 "by the factor (2 - eta h)/2 (0.75 here).",
-	 .brief = "The first update from the optimum falls short of u"},
+	 .brief = "The first update from the optimum falls short of u",
+	 .brief_tex = "The first update from the optimum falls short of $u$",
+	 .text_tex = "The time matters: the first update from the optimum (or the noise part "
+	             "of any update) has $\\mathrm{E} = \\eta^2\\sigma^2/b$, under which the "
+	             "root would be the pure square-root law $\\sqrt{u b}/\\sigma$ (planted "
+	             "variant \\texttt{dropped\\_h\\_term}); at the seed's $\\eta$ it falls "
+	             "short of $u$ by the factor $(2 - \\eta h)/2$ (0.75 here)."},
 	{"sqrt_b_from_b1",
 	 "The sqrt(b) heuristic eta_0 sqrt(b) agrees with the exact law only while "
 	 "a = u b h^2 / sigma^2 << 1, i.e. b << sigma^2 / (u h^2): its rate then exceeds the law's "
@@ -321,27 +370,58 @@ static const struct bc_finding findings[] = {
 	 "on b and fails for large batches: the exact eta saturates at the stability edge 2/h, "
 	 "while eta_0 sqrt(b) passes it (divergence) once b >= 4/(eta_0 h)^2 (plot). Rejected at "
 	 "b = 8, a = 0.32. The linear scaling rule fares worse (variant linear_from_b1).",
-	 .brief = "The sqrt(b) rule fails for large batches"},
+	 .brief = "The sqrt(b) rule fails for large batches",
+	 .brief_tex = "The $\\sqrt{b}$ rule fails for large batches",
+	 .text_tex = "The $\\sqrt{b}$ heuristic $\\eta_0\\sqrt{b}$ agrees with the exact law "
+	             "only while $a = u b h^2/\\sigma^2 \\ll 1$, i.e.\\ $b \\ll \\sigma^2/(u "
+	             "h^2)$: its rate then exceeds the law's by about $h\\sqrt{u "
+	             "b}/(4\\sigma)$ relative (1\\% at $a = 0.0016$). So `noise-dominated' "
+	             "depends on $b$ and fails for large batches: the exact $\\eta$ saturates "
+	             "at the stability edge $2/h$, while $\\eta_0\\sqrt{b}$ passes it "
+	             "(divergence) once $b \\ge 4/(\\eta_0 h)^2$ (plot). Rejected at $b = 8$, "
+	             "$a = 0.32$. The linear scaling rule fares worse (variant "
+	             "\\texttt{linear\\_from\\_b1})."},
 	{"sqrtb_rate",
 	 "Run at the sqrt(b) heuristic's own rate eta_0 sqrt(b) (eta_0 the law's rate at b = 1) "
 	 "instead of the law's, SGD overshoots the floor: at b = 8, a = 0.32 that rate is 9.5% "
 	 "above the law's and the stationary E[Delta^2] is 1.24 u (simulated), not u.",
-	 .brief = "At the sqrt(b) rule's own rate the floor is overshot"},
+	 .brief = "At the sqrt(b) rule's own rate the floor is overshot",
+	 .brief_tex = "At the $\\sqrt{b}$ rule's own rate the floor is overshot",
+	 .text_tex = "Run at the $\\sqrt{b}$ heuristic's own rate $\\eta_0\\sqrt{b}$ "
+	             "($\\eta_0$ the law's rate at $b = 1$) instead of the law's, SGD "
+	             "overshoots the floor: at $b = 8$, $a = 0.32$ that rate is 9.5\\% above "
+	             "the law's and the stationary $\\mathrm{E}[\\Delta^2]$ is $1.24\\,u$ "
+	             "(simulated), not $u$."},
 	{"rand_curv",
 	 "The formula needs gradient noise independent of x (additive). With per-sample curvature "
 	 "spread, as in least squares with random features, the noise grows with |x| and the "
 	 "stationary E[Delta^2] at the seed's eta exceeds u.",
-	 .brief = "Needs additive noise: per-sample curvature spread breaks it"},
+	 .brief = "Needs additive noise: per-sample curvature spread breaks it",
+	 .text_tex = "The formula needs gradient noise independent of $x$ (additive). With "
+	             "per-sample curvature spread, as in least squares with random features, "
+	             "the noise grows with $|x|$ and the stationary $\\mathrm{E}[\\Delta^2]$ "
+	             "at the seed's $\\eta$ exceeds $u$."},
 	{"corr_batch",
 	 "The formula needs the b samples' noises independent (Var xibar = sigma^2 / b): "
 	 "correlated within a batch (duplicated or augmented examples, rho = 0.1 at b = 8) the "
 	 "batch noise is sigma^2 (1 + (b-1) rho)/b and E[Delta^2] at eta is 1.7 u.",
-	 .brief = "Needs independent samples: correlated batch noise breaks it"},
+	 .brief = "Needs independent samples: correlated batch noise breaks it",
+	 .text_tex = "The formula needs the $b$ samples' noises independent "
+	             "($\\operatorname{Var}\\bar\\xi = \\sigma^2/b$): correlated within a "
+	             "batch (duplicated or augmented examples, $\\rho = 0.1$ at $b = 8$) the "
+	             "batch noise is $\\sigma^2 \\bigl(1 + (b-1)\\rho\\bigr)/b$ and "
+	             "$\\mathrm{E}[\\Delta^2]$ at $\\eta$ is $1.7\\,u$."},
 	{"mse_sde",
 	 "The stationary MSE is eta sigma^2 / (b h (2 - eta h)), not the continuous-time "
 	 "eta sigma^2 / (2 b h): the discrete step matters at the eta h the law picks (0.49 at "
 	 "mse_at_eta), and it is the discrete form that makes the seed's 16 exact.",
-	 .brief = "The MSE needs the discrete factor 2 - eta h (not the SDE's)"},
+	 .brief = "The MSE needs the discrete factor 2 - eta h (not the SDE's)",
+	 .brief_tex = "The MSE needs the discrete factor $2 - \\eta h$ (not the SDE's)",
+	 .text_tex = "The stationary MSE is $\\eta\\sigma^2 / \\bigl(b h (2 - \\eta "
+	             "h)\\bigr)$, not the continuous-time $\\eta\\sigma^2/(2bh)$: the discrete "
+	             "step matters at the $\\eta h$ the law picks (0.49 at "
+	             "\\texttt{mse\\_at\\_eta}), and it is the discrete form that makes the "
+	             "seed's 16 exact."},
 };
 
 extern const struct bc_sim bc_sim_sqrt_lr_law;

@@ -67,6 +67,7 @@ static const char *const obs_names[] = {"value", NULL};
 const struct bc_sim bc_sim_CLAIM_ID = {
 	.obs = obs_names,
 	.mechanism = "FILL IN: one sentence on what is simulated",
+	.mechanism_tex = NULL, /* the same as LaTeX text (math in $...$) for the report */
 	.plan_new = plan_new,
 	.plan_free = free,
 	.work_doubles = work_doubles,

@@ -65,14 +65,17 @@ static void theory_mpfr(const struct bc_args *in, mpfr_t *out)
 
 /* FILL IN: at least three plausible wrong formulas (a dropped factor, an off-by-one, a
  * swapped term), each a function of the same inputs, named in an entry with its mistake in
- * words. */
+ * words. Texts here and below are plain (the README, `list --verbose`); one with ASCII
+ * math ("sigma^2 / m", "m <= N") needs its LaTeX twin for the report, e.g.
+ * .what_tex = "$\\sigma^2/m$" (.why_tex for a point, .text_tex and .brief_tex for a finding;
+ * NULL: none; tests/test_conformance.c names a missing one). */
 static double dropped_factor(const struct bc_args *in)
 {
 	return in->x[X] / in->x[M]; /* FILL IN */
 }
 
 static const struct bc_variant variants[] = {
-	{"FILL_IN", "value", "FILL IN: the mistake", dropped_factor},
+	{"FILL_IN", "value", "FILL IN: the mistake", dropped_factor, .what_tex = NULL},
 };
 
 /* FILL IN: at least three points in the regime and one outside it, where no variant
@@ -80,14 +83,16 @@ static const struct bc_variant variants[] = {
  * simulator switch that breaks a condition of the model (e.g. "... draw=with"). The last
  * field names another output as the scale where the compared value is 0; else NULL. */
 static const struct bc_point points[] = {
-	{"FILL_IN", BC_IN_REGIME, "x=0.5 m=16", "value", "FILL IN: what this point shows", NULL},
+	{"FILL_IN", BC_IN_REGIME, "x=0.5 m=16", "value", "FILL IN: what this point shows", NULL,
+	 .why_tex = NULL},
 };
 
 /* FILL IN: each place the seed is wrong, ambiguous or incomplete, naming the point or
  * variant that shows it (NULL: a refused input, tested in tests/test_CLAIM_ID.c); one for
  * every outside point. */
 static const struct bc_finding findings[] = {
-	{"FILL_IN", "FILL IN", .brief = "FILL IN: the finding in one line (about 60 characters)"},
+	{"FILL_IN", "FILL IN", .brief = "FILL IN: the finding in one line (about 60 characters)",
+	 .text_tex = NULL, .brief_tex = NULL},
 };
 
 extern const struct bc_sim bc_sim_CLAIM_ID;
