@@ -152,6 +152,8 @@ struct bc_claim {
 	/* The report's caption under plots/ID.gp's figure; NULL: "theory lines, Monte Carlo
 	 * points with error bars." */
 	const char *plot_caption;
+	/* Its LaTeX twin (math in $...$), as for the texts above; NULL: the plain caption. */
+	const char *plot_caption_tex;
 	/* The seed's own sentence(s) stating the formula, copied verbatim from the seed file
 	 * (its Markdown: $...$ and $$...$$ are LaTeX math, **bold**, [text](@entry_id:N) and
 	 * [@problem_id:N] references); passages taken from different places are separated by

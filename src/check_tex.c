@@ -616,8 +616,9 @@ static void tex_claim(FILE *f, const struct bc_claim_result *cr, const struct bc
 	        c->id, c->id);
 	tex_text(f, c->id);
 	fputs("}: ", f);
-	tex_text(f, c->plot_caption ? c->plot_caption
-	                            : "theory lines, Monte Carlo points with error bars.");
+	tex_twin(f, c->plot_caption_tex,
+	         c->plot_caption ? c->plot_caption
+	                         : "theory lines, Monte Carlo points with error bars.");
 	/* A sweep has no z of its own: its bars are the Makefile's PLOT_Z, beside the run's z. */
 	fputs(" Error bars: $\\pm\\bcplotz\\,$SE of the plotted sweep, about the width of the "
 	      "decision rule's band ($z = \\bcz$ in this run).}\\end{figure}}{}\n\n", f);

@@ -205,6 +205,13 @@ static void check_twins(struct sink *s)
 		snprintf(what, sizeof what, "finding %d's brief (.brief_tex)", k + 1);
 		check_twin(s, what, c->findings[k].brief, c->findings[k].brief_tex);
 	}
+	if (c->plot_caption)
+		check_twin(s, "plot caption (.plot_caption_tex)", c->plot_caption,
+		           c->plot_caption_tex);
+	/* a title has no twin: it heads the section, the contents and `list` alike */
+	if (bc_text_has_ascii_math(c->title))
+		problem(s, "its title has ASCII math (bc_text_has_ascii_math), which the report's "
+		        "headings cannot typeset: say it in words: '%s'", c->title);
 	if (c->model_tex) {
 		const char *why = bc_tex_twin_problem(c->model_tex);
 		if (why)

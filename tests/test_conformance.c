@@ -180,6 +180,19 @@ Test(conformance, ascii_math_needs_its_latex_twin_and_a_twin_must_be_fit)
 
 }
 
+/* The same for the plot caption; a title, which has no twin, must say its math in words. */
+Test(conformance, a_caption_needs_its_twin_and_a_title_its_words)
+{
+	struct bc_claim c = *bc_claim_find("eigen_stationary_error");
+	c.plot_caption_tex = NULL;
+	c.title = "Stationary E[e^2] of SGD";
+	struct lines l = {"", 0};
+	bc_conformance_static(&c, BC_SOURCE_DIR, collect, &l);
+	expect_said(&l, "its plot caption (.plot_caption_tex) has ASCII math but no LaTeX twin");
+	expect_said(&l, "its title has ASCII math");
+	cr_assert_eq(l.n, 2, "%s", l.text);
+}
+
 /* Too few points, a variant no point can compare, a finding naming nothing, a long name. */
 Test(conformance, points_variants_and_findings_are_checked_against_each_other)
 {
@@ -221,7 +234,7 @@ Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout
 	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &l);
 	expect_said(&l, "it is not from a seed (BC_NOT_FROM_SEED), but its source says 'seed'");
 	own.source = "the author's own derivation";
-	own.plot_caption = "variance against rho, as the author sees it";
+	own.plot_caption = "the variance against the correlation, as the author sees it";
 	struct lines ok = {"", 0};
 	bc_conformance_static(&own, BC_SOURCE_DIR, collect, &ok);
 	cr_assert_eq(ok.n, 0, "%s", ok.text);
@@ -240,7 +253,7 @@ Test(conformance, a_claim_not_from_a_seed_does_not_say_the_seed_states, .timeout
 	cr_assert(strstr(tex, "The source states"));
 	cr_assert(!strstr(tex, "The seed states"));
 	cr_assert(strstr(tex, "not a seed chapter"));
-	cr_assert(strstr(tex, "variance against rho, as the author sees it"), "the claim's caption");
+	cr_assert(strstr(tex, "the variance against the correlation, as the author sees it"), "the claim's caption");
 	free(tex);
 	free(res.claims);
 }

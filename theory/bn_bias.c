@@ -445,6 +445,12 @@ const struct bc_claim bc_claim_bn_bias = {
 	                "Bottom, outside the model: the bias at m = 8 and m = 32 against the "
 	                "inputs' kurtosis (uniform, Gaussian, Laplace, exponential), against the "
 	                "seed's value for each m.",
+	.plot_caption_tex = "Top: the bias against the batch size $m$ for Gaussian inputs, with "
+	                    "the $1/m$ batch variance (the model) and the $1/(m-1)$ one, each "
+	                    "uncorrected and corrected by $c(m)$, against the seed's formula and the "
+	                    "derived laws. Bottom, outside the model: the bias at $m = 8$ and "
+	                    "$m = 32$ against the inputs' kurtosis (uniform, Gaussian, Laplace, "
+	                    "exponential), against the seed's value for each $m$.",
 	.model = "x_i i.i.d. Gaussian (any mean and variance); BN r_i = (x_i - mean)/sqrt(v) with "
 	         "v the 1/m batch variance and no epsilon; per-sample loss (lambda/4)(gamma r_i)^4, "
 	         "mini-batch loss the batch mean; target: the same loss under population BN, "

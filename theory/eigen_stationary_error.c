@@ -360,6 +360,15 @@ const struct bc_claim bc_claim_eigen_stationary_error = {
 	                "to b'), not with a random per-sample Hessian or noise shared by the batch "
 	                "(dashed: their exact laws). Bottom: e/s against s over six decades: the "
 	                "reading 'proportional to s' holds.",
+	.plot_caption_tex = "Top: $e$ against $\\eta\\lambda$ over its whole valid range "
+	                    "($\\eta = 0.5$, $s = 1$, $b = 2$), simulated in 3 dimensions under a "
+	                    "rotated Hessian; the reading `inversely proportional to the curvature' "
+	                    "(dashed) holds only for $\\eta\\lambda \\ll 1$, and beyond "
+	                    "$\\eta\\lambda = 1$ a sharper direction has the larger error. Bottom: "
+	                    "$b e$ against $b$: constant for additive noise (the reading `inversely "
+	                    "proportional to $b$'), not with a random per-sample Hessian or noise "
+	                    "shared by the batch (dashed: their exact laws). Bottom: $e/s$ against "
+	                    "$s$ over six decades: the reading `proportional to $s$' holds.",
 	.seed_quote = "设$H$的第$i$个[特征向量](@entry_id:151813)为$u_i$，对应的[特征值](@entry_id:154894)"
 	              "（曲率）为$\\lambda_i$，[梯度噪声](@entry_id:165895)在$u_i$方向上的[方差](@entry_id:200758)"
 	              "为$s_i$。在[稳态](@entry_id:182458)下，参数沿该方向的期望平方误差$e_i^\\star$"

@@ -337,7 +337,7 @@ extern const struct bc_sim bc_sim_flat_minimum_batch;
 
 const struct bc_claim bc_claim_flat_minimum_batch = {
 	.id = "flat_minimum_batch",
-	.title = "Batch size that holds SGD's exploration radius at r around a minimum of trace tau",
+	.title = "Batch size that holds SGD's exploration radius around a minimum of given Hessian trace",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 批量大小、噪声与曲率的相互作用",
 	.seed_formula = "b = eta sigma^2 d^2 / (2 tau r^2)",
 	.seed_tex = "b = \\frac{\\eta \\sigma^{2} d^{2}}{2 \\tau r^{2}}",
@@ -376,6 +376,13 @@ const struct bc_claim bc_claim_flat_minimum_batch = {
 	                "(dashed, proportional to 1/tau) is the small-step limit of the exact one; "
 	                "beyond eta tau/d = 1 sharper minima are explored MORE. Squares: Hessians of "
 	                "the same trace, not isotropic, explore more than the trace predicts.",
+	.plot_caption_tex = "The squared exploration radius $\\operatorname{tr} S$ of SGD chains at "
+	                    "a fixed batch ($b = 4$, $d = 4$, $\\eta = \\sigma = 1$) against the "
+	                    "sharpness $\\eta\\tau/d$. The seed's relation (dashed, proportional to "
+	                    "$1/\\tau$) is the small-step limit of the exact one; beyond "
+	                    "$\\eta\\tau/d = 1$ sharper minima are explored \\emph{more}. Squares: "
+	                    "Hessians of the same trace, not isotropic, explore more than the trace "
+	                    "predicts.",
 	.seed_quote = "通过一个简化的[Lyapunov方程](@entry_id:165178)分析，我们可以建立起[批量大小](@entry_id:174288)$b$"
 	              "、Hessian迹$\\tau$和[稳态](@entry_id:182458)探索半径$r$之间的关系。在某些假设"
 	              "下，要维持一个固定的探索半径$r^2 = \\operatorname{tr}(S)$（其中$S$是参数的[稳"

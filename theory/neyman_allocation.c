@@ -645,6 +645,14 @@ const struct bc_claim bc_claim_neyman_allocation = {
 	                "the model: draws without replacement from strata of N examples each at "
 	                "b = 28, n = (20, 6, 2), against N, with the exact finite-population law "
 	                "and the formula's value, its limit as N grows.",
+	.plot_caption_tex = "Top: the variance of the stratified mean against the batch size for "
+	                    "the seed's example (exponential strata), Neyman allocation rounded to "
+	                    "integers against proportional and equal allocation, with the theory's "
+	                    "line. Middle: each simulated variance over the theory's. Bottom, "
+	                    "outside the model: draws without replacement from strata of $N$ "
+	                    "examples each at $b = 28$, $n = (20, 6, 2)$, against $N$, with the "
+	                    "exact finite-population law and the formula's value, its limit as $N$ "
+	                    "grows.",
 	.model = "mu_hat = sum_k W_k ybar_k, ybar_k the mean of n_k independent draws (with "
 	         "replacement: no finite-population correction) from stratum k of any law with "
 	         "variance sigma_k^2 >= 0 (not all 0; a constant stratum gets n_k* = 0 and "

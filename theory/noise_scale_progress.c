@@ -414,7 +414,7 @@ extern const struct bc_sim bc_sim_noise_scale_progress;
 
 const struct bc_claim bc_claim_noise_scale_progress = {
 	.id = "noise_scale_progress",
-	.title = "One SGD step's progress against the noise scale S/b",
+	.title = "One SGD step's progress against the batch size, relative to the noise scale",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 批量大小的角色：何时\"越大越好\"？",
 	.seed_formula = "(dF)_opt = (1/2) u^2 / (1 + S/b), S = sigma^2 / |grad F|^2, F(u) = u^2/2",
 	.seed_tex = "(\\Delta F)_{\\mathrm{opt}} = \\frac{1}{2}\\,\\frac{u^2}{1 + S/b},\\quad "

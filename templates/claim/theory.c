@@ -124,6 +124,7 @@ const struct bc_claim bc_claim_CLAIM_ID = {
 	.variants = variants,
 	.n_variants = 0, /* FILL IN: sizeof variants / sizeof *variants */
 	.plot_caption = NULL, /* the report's caption under the figure; NULL: a generic one */
+	.plot_caption_tex = NULL, /* its LaTeX twin, needed where the caption has ASCII math */
 	/* required for a claim from a seed, as is every finding's .brief (test_conformance.c) */
 	.seed_quote = "FILL IN: the seed's sentence(s) stating the formula, verbatim",
 	.seed_quote_en = "FILL IN: their English reading",
