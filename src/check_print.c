@@ -31,8 +31,10 @@ static void print_point_line(FILE *f, const struct bc_point_result *pr)
 	}
 	char est[64];
 	snprintf(est, sizeof est, "%.6g ± %.2g", pr->estimate, pr->se);
-	fprintf(f, "  %-14s %-9s %-13.6g %-24s %8.2f %7.2f%% %10llu  %s", pr->point->name, kind,
-	        pr->theory, est, pr->z, 100 * pr->detectable, (unsigned long long)pr->samples,
+	char z[32]; /* as the report prints it: three digits beyond 1e5 (an SE at its floor) */
+	snprintf(z, sizeof z, fabs(pr->z) < 1e5 ? "%.2f" : "%.3g", pr->z);
+	fprintf(f, "  %-14s %-9s %-13.6g %-24s %8s %7.2f%% %10llu  %s", pr->point->name, kind,
+	        pr->theory, est, z, 100 * pr->detectable, (unsigned long long)pr->samples,
 	        bc_verdict_name(pr->verdict));
 	if (pr->pilot_only && pr->needed == UINT64_MAX)
 		fprintf(f, " (pilot only: no replicate count can resolve it)");

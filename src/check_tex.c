@@ -329,7 +329,9 @@ static void tex_point_table(FILE *f, const struct bc_claim_result *cr)
 		fputs(" & ", f);
 		tex_number(f, "%.2g", pr->se);
 		fputs(" & ", f);
-		tex_number(f, "%.2f", pr->z);
+		/* two decimals, or three digits where a z beyond 1e5 (an SE at its floor) would
+		 * spread into the next column */
+		tex_number(f, fabs(pr->z) < 1e5 ? "%.2f" : "%.3g", pr->z);
 		fputs(" & ", f);
 		tex_number(f, "%+.2f\\%%", pr->theory != 0 ? 100 * (pr->estimate - pr->theory) /
 		                                                     fabs(pr->theory) : NAN);

@@ -337,7 +337,7 @@ extern const struct bc_sim bc_sim_flat_minimum_batch;
 
 const struct bc_claim bc_claim_flat_minimum_batch = {
 	.id = "flat_minimum_batch",
-	.title = "Batch size that holds SGD's exploration radius around a minimum of given Hessian trace",
+	.title = "Batch size that holds SGD's exploration radius around a minimum",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 批量大小、噪声与曲率的相互作用",
 	.seed_formula = "b = eta sigma^2 d^2 / (2 tau r^2)",
 	.seed_tex = "b = \\frac{\\eta \\sigma^{2} d^{2}}{2 \\tau r^{2}}",

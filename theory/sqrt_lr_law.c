@@ -428,7 +428,7 @@ extern const struct bc_sim bc_sim_sqrt_lr_law;
 
 const struct bc_claim bc_claim_sqrt_lr_law = {
 	.id = "sqrt_lr_law",
-	.title = "Square-root learning-rate law: least steady-state MSE at a least mean squared update",
+	.title = "Square-root learning-rate law: least steady-state MSE for a required progress",
 	.source = "seed 000_afccf42146ca7ee5.txt, section 自适应学习率与批量大小：平方根缩放定律",
 	.seed_formula = "eta(b) = (-u b h + sqrt(u^2 b^2 h^2 + 16 sigma^2 u b)) / (4 sigma^2)",
 	.seed_tex = "\\eta(b) = \\frac{-u b h + \\sqrt{u^2 b^2 h^2 + 16 \\sigma^2 u b}}{4 \\sigma^2}",
