@@ -68,10 +68,10 @@ set style line 9 lc rgb '#555555' lw 1 dt 2
 
 do for [t = 1:2] {
 	if (t == 1) {
-		eval pdfterm(26)
+		eval pdfterm(23)
 		set output out.'.pdf'
 	} else {
-		eval pngterm(26)
+		eval pngterm(23)
 		set output out.'.png'
 	}
 	set multiplot layout 3,1 title sprintf("Neyman allocation, W = (%s), {/Symbol s} = (%s), exponential strata,\n%d replicates per point, %s", Wstr, Sstr, samples, bars)

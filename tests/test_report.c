@@ -632,3 +632,20 @@ Test(report, a_finding_without_a_brief_and_the_seeds_markdown)
 	expect_in(tex, "a $x_1$ 方差 \\textbf{b} c [\\ldots] d \\[\ny\n\\] cost \\$5");
 	free(tex);
 }
+
+/* Nothing runs off the page: LaTeX warns of a float taller than the page (a figure whose
+ * caption then runs into the footer) and of a line wider than the text. */
+Test(report, no_figure_or_line_runs_off_the_page)
+{
+	FILE *f = fopen(BC_REPORT_DIR "/report.log", "r");
+	cr_assert(f, "no " BC_REPORT_DIR "/report.log: run make report");
+	char *log = read_all(f);
+	fclose(f);
+	static const char *const warnings[] = {"Float too large for page", "Overfull \\hbox",
+	                                       "Overfull \\vbox"};
+	for (size_t i = 0; i < sizeof warnings / sizeof *warnings; i++) {
+		const char *at = strstr(log, warnings[i]);
+		cr_assert_null(at, "the report's LaTeX log says: %.160s", at);
+	}
+	free(log);
+}
