@@ -4,7 +4,7 @@
  *   1. ceilings: a Philox4x32-10 word computed one block at a time (Random123's block
  *      function) and in bulk (the SIMD path); a uniform (two words and nothing else: the
  *      floor of every variate that takes two), a normal, an exponential and a Laplace
- *      variate (the ziggurats: two words each in the common case);
+ *      variate (the ziggurats: one word each in the common case);
  *   2. each claim's simulator at its NumPy peer's point (bench/peers/ID.py): ns per draw,
  *      draws per second per core, that cost over one bulk Philox word, and the C:NumPy
  *      ratio at equal replicate count and model (both on one core, process CPU time);

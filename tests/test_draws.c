@@ -10,7 +10,7 @@
  *   - every variate and every word against a plain scalar restatement of bc_draws.h's
  *     description that reads the stream one word at a time through GSL's interface, with
  *     the AVX2 and the portable loops, calls of all sizes, the group prefetch, and streams
- *     that start a unit at an odd word;
+ *     that start at an odd word (so the rare cases' two-word units straddle refills);
  *   - the AVX2 and portable loops against each other on long runs;
  *   - the tail algorithms by exact binomial tests of the mass beyond 3.5 and 5 (normal)
  *     and beyond r and 15 (exponential) on 2^27 draws, and a KS test of the tail's shape;
@@ -363,22 +363,28 @@ Test(ziggurat, a_broken_table_is_caught)
 
 /*
  * bc_draws.h's description restated plainly: one variate from the stream, read one word
- * at a time through GSL's interface, using the table t. It counts what it did.
+ * at a time through GSL's interface, using the table t. It counts what it did, in words.
  */
 struct zig_count {
-	long variates, units, fast, wedges, tails;
-	double units_sq; /* sum over variates of (units taken)^2 */
+	long variates, words, fast, wedges, tails;
+	double words_sq; /* sum over variates of (words taken)^2 */
 };
 
-static uint64_t ref_unit(gsl_rng *r, struct zig_count *c)
+static uint32_t ref_word(gsl_rng *r, struct zig_count *c)
 {
-	uint64_t lo = gsl_rng_get(r);
-	uint64_t hi = gsl_rng_get(r);
-	c->units++;
-	return lo | hi << 32;
+	c->words++;
+	return (uint32_t)gsl_rng_get(r);
 }
 
-static double ref_abscissa_fraction(uint64_t v) { return (double)(v >> 12) * 0x1p-52; }
+/* a 64-bit unit: two words, the first the low half */
+static uint64_t ref_unit(gsl_rng *r, struct zig_count *c)
+{
+	uint64_t lo = ref_word(r, c);
+	return lo | (uint64_t)ref_word(r, c) << 32;
+}
+
+/* (j + 1/2) 2^-21, j the word's top 21 bits */
+static double ref_abscissa_fraction(uint32_t w) { return ((w >> (BC_ZIG_BITS + 1)) + 0.5) / 2097152.0; }
 static double ref_uniform(uint64_t v) { return (double)(v >> 12) * 0x1p-52 + 0x1p-53; }
 
 /* 0: as described; 1, 2: the wedge test accepts, rejects every point (a deliberate bug) */
@@ -387,16 +393,16 @@ static int ref_wedge_mode;
 static double ref_variate(gsl_rng *r, enum zig_law law, const struct bc_zig *t,
                           struct zig_count *c)
 {
-	long units0 = c->units;
+	long words0 = c->words;
 	bool normal = law == Z_NORMAL, first_negative = false;
 	double base = 0, z;
 	for (int attempt = 0;; attempt++) {
-		uint64_t v = ref_unit(r, c);
-		unsigned layer = (unsigned)(v & (L - 1));
-		bool negative = v >> BC_ZIG_BITS & 1;
+		uint32_t w = ref_word(r, c);
+		unsigned layer = w & (L - 1);
+		bool negative = w >> BC_ZIG_BITS & 1;
 		if (attempt == 0)
 			first_negative = negative;
-		double x = ref_abscissa_fraction(v) * t->x[layer];
+		double x = ref_abscissa_fraction(w) * t->x[layer];
 		if (x < t->x[layer + 1]) { /* inside the box under f */
 			c->fast += attempt == 0;
 			z = normal ? (negative ? -x : x) : base + x;
@@ -428,15 +434,15 @@ static double ref_variate(gsl_rng *r, enum zig_law law, const struct bc_zig *t,
 	if (law == Z_LAPLACE && first_negative)
 		z = -z;
 	c->variates++;
-	c->units_sq += (double)(c->units - units0) * (double)(c->units - units0);
-	return z + 0.0; /* zeros are +0 */
+	c->words_sq += (double)(c->words - words0) * (double)(c->words - words0);
+	return z;
 }
 
 /*
  * Every variate of bc_draw_X, bit for bit, and the stream position after each replicate,
  * against the restatement: calls of 1 to 4099 variates in a varying order, replicates
- * keyed through the engine's group prefetch, every other one after a single word (so units
- * straddle the generator's refills), with the AVX2 or the portable loops and Philox
+ * keyed through the engine's group prefetch, every other one after a single word (so the
+ * rare cases' two-word units straddle the generator's refills), with the AVX2 or the portable loops and Philox
  * kernels. Returns the restatement's counts.
  */
 static struct zig_count expect_description(enum zig_law law, int portable, int replicates)
@@ -481,11 +487,11 @@ static struct zig_count expect_description(enum zig_law law, int portable, int r
 	return c;
 }
 
-/* The restatement's expected units per variate, from the table: per attempt one unit,
- * one more for a wedge test and two per try of the normal's tail (accepted with
+/* The restatement's expected words per variate, from the table: per attempt one word,
+ * two more for a wedge test and four per try of the normal's tail (accepted with
  * probability c = r tail(r) / f(r)); an attempt ends in a variate with probability A (the
  * normal's tail always does; the exponential's starts a new attempt). */
-static double expected_units(enum zig_law law)
+static double expected_words(enum zig_law law)
 {
 	const struct bc_zig *t = table_of(law);
 	bool normal = law == Z_NORMAL;
@@ -504,14 +510,14 @@ static double expected_units(enum zig_law law)
 	}
 	double tail = (1 - t->x[1] / t->x[0]) / L;
 	if (!normal)
-		return (1 + wedge) / (fast + wedge_accept);
+		return (1 + 2 * wedge) / (fast + wedge_accept);
 	double c = t->r * sqrt(2 * PI) * gsl_cdf_ugaussian_Q(t->r) / t->f[1];
-	return (1 + wedge + 2 * tail / c) / (fast + tail + wedge_accept);
+	return (1 + 2 * wedge + 4 * tail / c) / (fast + tail + wedge_accept);
 }
 
 /*
- * Every variate and word as described, both loops, every law; and the units a variate
- * takes on average within 5 SE of the tables' expectation (2.013 words per normal, 2.019
+ * Every variate and word as described, both loops, every law; and the words a variate
+ * takes on average within 5 SE of the tables' expectation (1.011 words per normal, 1.016
  * per exponential, as bc_draws.h says). The draws cover each rare path many times (checked),
  * so a wrong continuation, threshold, sign or unit layout shows as a mismatch.
  */
@@ -522,16 +528,16 @@ Test(ziggurat, variates_and_words_are_as_described, .timeout = 120)
 		struct zig_count c = {0};
 		for (int portable = 0; portable < 2; portable++) {
 			struct zig_count d = expect_description((enum zig_law)law, portable, REPLICATES);
-			c.variates += d.variates, c.units += d.units, c.fast += d.fast;
-			c.wedges += d.wedges, c.tails += d.tails, c.units_sq += d.units_sq;
+			c.variates += d.variates, c.words += d.words, c.fast += d.fast;
+			c.wedges += d.wedges, c.tails += d.tails, c.words_sq += d.words_sq;
 		}
 		cr_assert_gt(c.tails, 50, "law %d: only %ld tails drawn", law, c.tails);
 		cr_assert_gt(c.wedges, 5000, "law %d: only %ld wedge tests", law, c.wedges);
-		double mean = (double)c.units / (double)c.variates;
-		double var = c.units_sq / (double)c.variates - mean * mean;
-		double want = expected_units((enum zig_law)law);
+		double mean = (double)c.words / (double)c.variates;
+		double var = c.words_sq / (double)c.variates - mean * mean;
+		double want = expected_words((enum zig_law)law);
 		cr_log_info("law %d: %.5f words per variate (expected %.5f), %ld wedges, %ld tails",
-		            law, 2 * mean, 2 * want, c.wedges, c.tails);
+		            law, mean, want, c.wedges, c.tails);
 		BC_ASSERT_LE(fabs(mean - want), 5 * sqrt(var / (double)c.variates));
 	}
 }
