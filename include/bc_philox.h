@@ -5,7 +5,7 @@
  * the replicate's (bc_rng.h) with word 3 = j / 4: the order Random123's GSL adapter hands
  * words out in, kept so the stream is the one Random123 defines. Here many blocks are
  * computed at once, laid out so the compiler vectorises the rounds across them: the blocks
- * of one replicate (bc_philox_words), or the same block of many replicates
+ * of one replicate (bc_philox_words), or the first blocks of many replicates
  * (bc_philox_replicates).
  */
 #ifndef BC_PHILOX_H
@@ -16,8 +16,8 @@
 
 #include "bc_rng.h"
 
-/* Blocks computed together: eight AVX2 registers of four 64-bit lanes (src/philox.c). */
-#define BC_PHILOX_LANES 32
+/* Blocks computed together at most: three AVX2 groups of eight 32-bit lanes (src/philox.c). */
+#define BC_PHILOX_LANES 24
 
 /* The key and first three counter words of a replicate's stream. */
 struct bc_philox_stream {
@@ -31,8 +31,9 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out);
 
-/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + n - 1 (n <= BC_PHILOX_LANES / 2): those
- * of replicate r0 + i at out + i * stride. */
+/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + n - 1: those of replicate r0 + i at
+ * out + i * stride. Their n * n_blocks blocks are computed BC_PHILOX_LANES at a time, so
+ * none is computed that is not stored. */
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride);
 

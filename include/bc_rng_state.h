@@ -3,8 +3,8 @@
  * that read its words without a function call per word (draws.c). Simulators use bc_rng.h.
  *
  * A replicate's words come from the group prefetch (the first pre_blocks blocks of up to
- * BC_RNG_GROUP replicates, computed together by the engine) and then from chunks of
- * BC_RNG_CHUNK blocks computed on demand. No pointer points into the state itself, so
+ * BC_RNG_GROUP replicates, computed together by the engine) and then from chunks computed
+ * on demand (BC_RNG_FIRST_REFILL blocks right after a prefetch, BC_RNG_CHUNK after that). No pointer points into the state itself, so
  * gsl_rng_clone's byte copy is a working copy.
  */
 #ifndef BC_RNG_STATE_H
@@ -17,11 +17,14 @@
 #include "bc_rng.h"
 
 #define BC_RNG_CHUNK BC_PHILOX_LANES /* blocks computed per refill */
+#define BC_RNG_FIRST_REFILL 8        /* blocks of the first refill past a prefetch: most
+                                      * replicates that outrun it need only a few more */
 #define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
 
 struct bc_rng_state {
 	struct bc_philox_stream stream; /* the current replicate's */
 	uint32_t next_block;            /* first block of its stream not yet computed */
+	uint32_t chunk_block;           /* the block chunk[0 .. 3] holds */
 	int src;                        /* words come from pre[src], or chunk when -1 */
 	uint32_t pos, len;              /* cursor and end within that source */
 	uint32_t chunk[4 * BC_RNG_CHUNK];

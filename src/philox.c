@@ -5,8 +5,10 @@
  * leaves the vector units idle, and its GSL adapter adds a call through a function pointer
  * per word. The hot path needs neither: here the rounds run across BC_PHILOX_LANES counters
  * in plain C that the compiler vectorises, or, on x86-64 CPUs with AVX2 (checked at run
- * time), in AVX2 intrinsics, which pay here. The words are bit-identical to Random123's
- * either way (tests/test_rng.c checks both kernels against its published vectors and its
+ * time), in AVX2 intrinsics, which pay here: up to 24 counters a call, as 8 counters in
+ * the 32-bit lanes of each register, in 1, 2 or 3 groups as the call needs (a replicate
+ * that outruns its prefetch by a block costs one group, not three). The words are
+ * bit-identical to Random123's either way (tests/test_rng.c checks both kernels against its published vectors and its
  * block function).
  */
 #include <string.h>
@@ -36,35 +38,39 @@ struct bc_philox_stream bc_philox_stream(const struct bc_stream_id *id, uint64_t
 	return s;
 }
 
-/* The L counters of one kernel call: words 0, 1 and 3 per lane, word 2 (the claim) shared.
- * Lanes go in pairs: lanes 2p and 2p + 1 are two consecutive blocks of one stream, stored
- * together at dst[p] (8 words), so one 256-bit store writes a pair. */
+/* The counters of one kernel call, lanes 0 .. n - 1 (n <= L), word 2 (the claim) shared:
+ * either a run of consecutive blocks of one stream (c0 NULL: words 0 and 1 are r0 and r1,
+ * lane i is block first + i, stored at out + 4 i), or arrays of words 0, 1 and 3 per lane
+ * (32-byte aligned, valid up to the end of the last group of 8) with block i stored at
+ * dst[i]. The counters of a run are formed in registers: words just stored one at a time
+ * and loaded as a vector stall the load (no store-to-load forwarding), which cost more
+ * than the rounds. Lanes past n, up to the end of their group of 8, are computed and
+ * dropped. */
 struct lanes {
-	uint32_t c0[L], c1[L], c3[L];
 	uint32_t c2;
-};
-_Static_assert(L % 2 == 0 && BC_RNG_GROUP <= L / 2,
-               "a kernel call holds a pair of blocks of each replicate of a prefetch group");
-
-/* Where a kernel call stores: pair p's first block at dst[p], its second after it, for
- * p < pairs; the second block only for p < second (the pairs after hold one block). */
-struct stores {
-	uint32_t *dst[L / 2];
-	int pairs, second;
+	int n;
+	uint32_t r0, r1, first, *out; /* a run */
+	const uint32_t *c0, *c1, *c3; /* arrays */
+	uint32_t *const *dst_of;
 };
 
-/* Philox4x32-10 of the L counters under `key`, each block's four words in the adapter's
+static inline uint32_t *lane_dst(const struct lanes *in, int i)
+{
+	return in->c0 ? in->dst_of[i] : in->out + 4 * (size_t)i;
+}
+
+/* Philox4x32-10 of the counters under `key`, each block's four words in the adapter's
  * order (the block's last element first). Plain C for any machine: GCC vectorises the
  * rounds, though it widens each 32 x 32-bit product awkwardly. */
-static void kernel_portable(const struct lanes *in, const uint32_t key[2],
-                            const struct stores *out)
+static void kernel_portable(const struct lanes *in, const uint32_t key[2])
 {
 	uint32_t x0[L], x1[L], x2[L], x3[L];
 	for (int i = 0; i < L; i++) {
-		x0[i] = in->c0[i];
-		x1[i] = in->c1[i];
+		int j = i < in->n ? i : 0;
+		x0[i] = in->c0 ? in->c0[j] : in->r0;
+		x1[i] = in->c0 ? in->c1[j] : in->r1;
 		x2[i] = in->c2;
-		x3[i] = in->c3[i];
+		x3[i] = in->c0 ? in->c3[j] : in->first + (uint32_t)j;
 	}
 	uint32_t k0 = key[0], k1 = key[1];
 	for (int round = 0; round < 10; round++) {
@@ -81,132 +87,188 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2],
 		k0 += PHILOX_W0;
 		k1 += PHILOX_W1;
 	}
-	for (int p = 0; p < out->pairs; p++)
-		for (int h = 0; h < (p < out->second ? 2 : 1); h++) {
-			int i = 2 * p + h;
-			uint32_t *d = out->dst[p] + 4 * h;
-			d[0] = x3[i];
-			d[1] = x2[i];
-			d[2] = x1[i];
-			d[3] = x0[i];
-		}
+	for (int i = 0; i < in->n; i++) {
+		uint32_t *d = lane_dst(in, i);
+		d[0] = x3[i];
+		d[1] = x2[i];
+		d[2] = x1[i];
+		d[3] = x0[i];
+	}
 }
 
 #ifdef BC_HAVE_AVX2_KERNEL
-/* One Philox round on four lanes, each counter word in the low half of a 64-bit lane, so one
- * vpmuludq forms four full products. The high halves of b and d are never cleared: b and d
- * only enter the xors that make the next a and c, whose high halves vpmuludq ignores, so
- * the garbage never reaches a product; the output stage masks it off. */
-#define PHILOX_ROUND_AVX2(a, b, c, d, ka, kb)                                                \
-	do {                                                                                 \
-		__m256i p0_ = _mm256_mul_epu32(a, m0), p1_ = _mm256_mul_epu32(c, m1);          \
-		a = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p1_, 32), b), ka);      \
-		c = _mm256_xor_si256(_mm256_xor_si256(_mm256_srli_epi64(p0_, 32), d), kb);      \
-		b = p1_;                                                                     \
-		d = p0_;                                                                     \
+/* The high and low halves of the eight products x * m (x, m: eight 32-bit lanes): vpmuludq
+ * multiplies the even lanes, so the odd ones are shifted down for a second one, and the
+ * halves are blended back into place. */
+#define MULHILO_AVX2(x, m, hi, lo)                                                         \
+	do {                                                                               \
+		__m256i even_ = _mm256_mul_epu32(x, m);                                    \
+		__m256i odd_ = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);              \
+		hi = _mm256_blend_epi32(_mm256_srli_epi64(even_, 32), odd_, 0xaa);         \
+		lo = _mm256_blend_epi32(even_, _mm256_slli_epi64(odd_, 32), 0xaa);         \
 	} while (0)
 
-/* The same with AVX2 intrinsics, which pay here: eight groups of four lanes, interleaved
- * so the multiplier's latency is hidden, and unrolled so that GCC keeps each group in
- * registers (left as arrays indexed in a loop at -O2, they were loaded and stored every
- * round). A pair of lanes leaves in one 256-bit store. Eight groups measured 0.70 times
- * the CPU per word of four groups with 128-bit stores on the AMD EPYC (Zen 3) the
- * benchmark ran on (bench/bench_mc.c's bulk word). */
-__attribute__((target("avx2"))) static void kernel_avx2(const struct lanes *in,
-                                                        const uint32_t key[2],
-                                                        const struct stores *out)
-{
-	enum { G = L / 4 };
-	const __m256i m0 = _mm256_set1_epi64x(PHILOX_M0), m1 = _mm256_set1_epi64x(PHILOX_M1);
-	__m256i a[G], b[G], c[G], d[G];
-	for (int g = 0; g < G; g++) {
-		a[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c0 + 4 * g)));
-		b[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c1 + 4 * g)));
-		c[g] = _mm256_set1_epi64x(in->c2);
-		d[g] = _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(in->c3 + 4 * g)));
+/* The same with AVX2 intrinsics, which pay here: G groups of eight lanes, a counter word
+ * per register (32-bit lanes), each group in named registers (GCC kept arrays of vectors
+ * in memory, copied in halves) so the groups stay in registers and interleave to hide the
+ * multiplier's latency. Three groups measured 0.69 times the CPU per word of the eight
+ * groups of four 64-bit lanes used before (which spilled: 32 registers of state for the
+ * 16 AVX2 has), on the AMD EPYC (Zen 3) the benchmark ran on. A group's blocks leave
+ * through a 4 x 8 transpose, one 128-bit store each. */
+#define GROUPS_1(M) M(0)
+#define GROUPS_2(M) M(0) M(1)
+#define GROUPS_3(M) M(0) M(1) M(2)
+#define LOAD_GROUP(g)                                                                      \
+	__m256i a##g, b##g, c##g = _mm256_set1_epi32((int)in->c2), d##g;                     \
+	if (in->c0) {                                                                      \
+		a##g = _mm256_load_si256((const __m256i *)(const void *)(in->c0 + 8 * g));   \
+		b##g = _mm256_load_si256((const __m256i *)(const void *)(in->c1 + 8 * g));   \
+		d##g = _mm256_load_si256((const __m256i *)(const void *)(in->c3 + 8 * g));   \
+	} else {                                                                           \
+		a##g = _mm256_set1_epi32((int)in->r0);                                      \
+		b##g = _mm256_set1_epi32((int)in->r1);                                      \
+		d##g = _mm256_add_epi32(_mm256_set1_epi32((int)(in->first + 8 * g)),         \
+		                        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));         \
 	}
-	uint32_t k0 = key[0], k1 = key[1];
-	for (int round = 0; round < 10; round++) {
-		const __m256i ka = _mm256_set1_epi64x(k0), kb = _mm256_set1_epi64x(k1);
-#pragma GCC unroll 8
-		for (int g = 0; g < G; g++)
-			PHILOX_ROUND_AVX2(a[g], b[g], c[g], d[g], ka, kb);
-		k0 += PHILOX_W0;
-		k1 += PHILOX_W1;
+#define ROUND_GROUP(g)                                                                     \
+	{                                                                                  \
+		__m256i hi0, lo0, hi1, lo1;                                                \
+		MULHILO_AVX2(a##g, m0, hi0, lo0);                                          \
+		MULHILO_AVX2(c##g, m1, hi1, lo1);                                          \
+		a##g = _mm256_xor_si256(_mm256_xor_si256(hi1, b##g), ka);                  \
+		c##g = _mm256_xor_si256(_mm256_xor_si256(hi0, d##g), kb);                  \
+		b##g = lo1;                                                                \
+		d##g = lo0;                                                                \
 	}
-	const __m256i low = _mm256_set1_epi64x(0xffffffff);
-	for (int g = 0; g < G && 2 * g < out->pairs; g++) {
-		/* per 64-bit lane: (x3 | x2 << 32) and (x1 | x0 << 32), i.e. x3 x2 x1 x0 in memory */
-		__m256i hi = _mm256_or_si256(_mm256_and_si256(d[g], low), _mm256_slli_epi64(c[g], 32));
-		__m256i lo = _mm256_or_si256(_mm256_and_si256(b[g], low), _mm256_slli_epi64(a[g], 32));
-		__m256i even = _mm256_unpacklo_epi64(hi, lo), odd = _mm256_unpackhi_epi64(hi, lo);
-		/* lanes 4g, 4g + 1 (pair 2g) and lanes 4g + 2, 4g + 3 (pair 2g + 1) */
-		__m256i pair[2] = {_mm256_permute2x128_si256(even, odd, 0x20),
-		                   _mm256_permute2x128_si256(even, odd, 0x31)};
-		for (int h = 0; h < 2 && 2 * g + h < out->pairs; h++) {
-			int p = 2 * g + h;
-			if (p < out->second)
-				_mm256_storeu_si256((__m256i *)out->dst[p], pair[h]);
-			else
-				_mm_storeu_si128((__m128i *)out->dst[p], _mm256_castsi256_si128(pair[h]));
-		}
+/* lane i's (x3, x2, x1, x0): blocks i and i + 4 of a group share a register */
+#define STORE_GROUP(g)                                                                     \
+	{                                                                                  \
+		__m256i t0 = _mm256_unpacklo_epi32(d##g, c##g);                            \
+		__m256i t1 = _mm256_unpacklo_epi32(b##g, a##g);                            \
+		__m256i t2 = _mm256_unpackhi_epi32(d##g, c##g);                            \
+		__m256i t3 = _mm256_unpackhi_epi32(b##g, a##g);                            \
+		__m256i o[4] = {_mm256_unpacklo_epi64(t0, t1), _mm256_unpackhi_epi64(t0, t1), \
+		                _mm256_unpacklo_epi64(t2, t3), _mm256_unpackhi_epi64(t2, t3)}; \
+		if (!in->c0 && 8 * g + 8 <= in->n) { /* a run: blocks in pairs */          \
+			__m256i *out_ = (__m256i *)(void *)(in->out + 32 * g);             \
+			_mm256_storeu_si256(out_, _mm256_permute2x128_si256(o[0], o[1], 0x20)); \
+			_mm256_storeu_si256(out_ + 1, _mm256_permute2x128_si256(o[2], o[3], 0x20)); \
+			_mm256_storeu_si256(out_ + 2, _mm256_permute2x128_si256(o[0], o[1], 0x31)); \
+			_mm256_storeu_si256(out_ + 3, _mm256_permute2x128_si256(o[2], o[3], 0x31)); \
+		} else {                                                                   \
+			for (int i = 0; i < 8 && 8 * g + i < in->n; i++) {                 \
+				__m128i v = i < 4 ? _mm256_castsi256_si128(o[i])           \
+				                  : _mm256_extracti128_si256(o[i - 4], 1); \
+				_mm_storeu_si128((__m128i *)(void *)lane_dst(in, 8 * g + i), v); \
+			}                                                                  \
+		}                                                                          \
 	}
-}
-#undef PHILOX_ROUND_AVX2
+#define KERNEL_AVX2(G)                                                                     \
+	__attribute__((target("avx2"))) static void kernel_avx2_##G(const struct lanes *in,     \
+	                                                             const uint32_t key[2])    \
+	{                                                                                  \
+		const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M0);                       \
+		const __m256i m1 = _mm256_set1_epi32((int)PHILOX_M1);                       \
+		GROUPS_##G(LOAD_GROUP)                                                     \
+		uint32_t k0 = key[0], k1 = key[1];                                               \
+		for (int round = 0; round < 10; round++) {                                 \
+			const __m256i ka = _mm256_set1_epi32((int)k0);                              \
+			const __m256i kb = _mm256_set1_epi32((int)k1);                              \
+			GROUPS_##G(ROUND_GROUP)                                            \
+			k0 += PHILOX_W0;                                                   \
+			k1 += PHILOX_W1;                                                   \
+		}                                                                          \
+		GROUPS_##G(STORE_GROUP)                                                    \
+	}
+KERNEL_AVX2(1)
+KERNEL_AVX2(2)
+KERNEL_AVX2(3)
+_Static_assert(L == 24, "the AVX2 kernels cover up to three groups");
+#undef KERNEL_AVX2
+#undef STORE_GROUP
+#undef ROUND_GROUP
+#undef LOAD_GROUP
+#undef GROUPS_1
+#undef GROUPS_2
+#undef GROUPS_3
+#undef MULHILO_AVX2
 #endif
 
 int bc_philox_portable_only;
 
-/* Runs the fastest kernel this CPU has; blocks not stored are computed and dropped. */
-static void kernel(const struct lanes *in, const uint32_t key[2], const struct stores *out)
+/* Runs the fastest kernel this CPU has, over as many groups as the lanes fill. */
+static void kernel(const struct lanes *in, const uint32_t key[2])
 {
 #ifdef BC_HAVE_AVX2_KERNEL
 	if (!bc_philox_portable_only && __builtin_cpu_supports("avx2")) {
-		kernel_avx2(in, key, out);
+		int groups = (in->n + 7) / 8;
+		if (groups == 1)
+			kernel_avx2_1(in, key);
+		else if (groups == 2)
+			kernel_avx2_2(in, key);
+		else
+			kernel_avx2_3(in, key);
 		return;
 	}
 #endif
-	kernel_portable(in, key, out);
+	kernel_portable(in, key);
 }
 
 void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, size_t n_blocks,
                      uint32_t *out)
 {
-	struct lanes in;
-	in.c2 = s->ctr[2];
-	for (int i = 0; i < L; i++) {
-		in.c0[i] = s->ctr[0];
-		in.c1[i] = s->ctr[1];
-	}
+	struct lanes in = {.c2 = s->ctr[2], .r0 = s->ctr[0], .r1 = s->ctr[1]};
 	for (size_t done = 0; done < n_blocks; done += L) {
-		int n = n_blocks - done < L ? (int)(n_blocks - done) : L;
-		struct stores st = {.pairs = (n + 1) / 2, .second = n / 2};
-		for (int i = 0; i < L; i++)
-			in.c3[i] = first_block + (uint32_t)(done + (size_t)i);
-		for (int p = 0; p < st.pairs; p++)
-			st.dst[p] = out + 4 * (done + 2 * (size_t)p);
-		kernel(&in, s->key, &st);
+		in.n = n_blocks - done < L ? (int)(n_blocks - done) : L;
+		in.first = first_block + (uint32_t)done;
+		in.out = out + 4 * done;
+		kernel(&in, s->key);
 	}
 }
+
+/* The most blocks a prefetch computes: BC_RNG_GROUP replicates of n_blocks <= 32. */
+#define MAX_PREFETCH_LANES (BC_RNG_GROUP * 32)
 
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride)
 {
-	struct lanes in;
-	for (int i = 0; i < L; i++) { /* lanes 2i and 2i + 1: replicate r0 + i */
-		int rep = i / 2 < n ? i / 2 : 0;
-		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)rep);
-		in.c0[i] = s.ctr[0];
-		in.c1[i] = s.ctr[1];
-		in.c2 = s.ctr[2];
+	if (n <= 0 || n_blocks == 0)
+		return;
+	if ((size_t)n * n_blocks > MAX_PREFETCH_LANES) { /* not the engine's use: one by one */
+		for (int p = 0; p < n; p++) {
+			struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)p);
+			bc_philox_words(&s, 0, n_blocks, out + (size_t)p * stride);
+		}
+		return;
 	}
+	/* all the lanes first, replicate by replicate, then L to a kernel call: by the time a
+	 * call loads a group's counters, their stores have long retired */
+	_Alignas(32) uint32_t c0[MAX_PREFETCH_LANES + 8], c1[MAX_PREFETCH_LANES + 8],
+	        c3[MAX_PREFETCH_LANES + 8];
+	uint32_t *dst[MAX_PREFETCH_LANES];
 	const struct bc_philox_stream s0 = bc_philox_stream(id, r0);
-	for (size_t q = 0; q < n_blocks; q += 2) {
-		struct stores st = {.pairs = n, .second = q + 1 < n_blocks ? n : 0};
-		for (int i = 0; i < L; i++)
-			in.c3[i] = (uint32_t)q + (uint32_t)(i % 2);
-		for (int p = 0; p < n; p++)
-			st.dst[p] = out + (size_t)p * stride + 4 * q;
-		kernel(&in, s0.key, &st);
+	size_t t = 0;
+	for (int p = 0; p < n; p++) {
+		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)p);
+		for (size_t q = 0; q < n_blocks; q++, t++) {
+			c0[t] = s.ctr[0];
+			c1[t] = s.ctr[1];
+			c3[t] = (uint32_t)q;
+			dst[t] = out + (size_t)p * stride + 4 * q;
+		}
+	}
+	for (size_t i = t; i < (t + 7) / 8 * 8; i++) { /* the last group's spare lanes */
+		c0[i] = c0[0];
+		c1[i] = c1[0];
+		c3[i] = c3[0];
+	}
+	struct lanes in = {.c2 = s0.ctr[2], .c0 = c0, .c1 = c1, .c3 = c3, .dst_of = dst};
+	for (size_t done = 0; done < t; done += L) {
+		in.n = t - done < L ? (int)(t - done) : L;
+		in.c0 = c0 + done;
+		in.c1 = c1 + done;
+		in.c3 = c3 + done;
+		in.dst_of = dst + done;
+		kernel(&in, s0.key);
 	}
 }

@@ -28,11 +28,13 @@ uint32_t bc_rng_claim_hash(const char *claim_id)
 void bc_rng_refill(struct bc_rng_state *st)
 {
 	/* the blocks after those consumed: the prefetched ones, then earlier refills */
-	bc_philox_words(&st->stream, st->next_block, BC_RNG_CHUNK, st->chunk);
-	st->next_block += BC_RNG_CHUNK;
+	uint32_t n = st->src >= 0 ? BC_RNG_FIRST_REFILL : BC_RNG_CHUNK;
+	bc_philox_words(&st->stream, st->next_block, n, st->chunk);
+	st->chunk_block = st->next_block;
+	st->next_block += n;
 	st->src = -1;
 	st->pos = 0;
-	st->len = 4 * BC_RNG_CHUNK;
+	st->len = 4 * n;
 }
 
 static unsigned long get(void *vstate)
@@ -67,7 +69,7 @@ gsl_rng *bc_rng_new(void)
 static void start(struct bc_rng_state *st, const struct bc_stream_id *id, uint64_t r)
 {
 	st->stream = bc_philox_stream(id, r);
-	st->next_block = 0;
+	st->next_block = st->chunk_block = 0;
 	st->src = -1;
 	st->pos = st->len = 0;
 }
@@ -103,10 +105,8 @@ void bc_rng_use(gsl_rng *r, int i)
 void bc_rng_done(gsl_rng *r)
 {
 	struct bc_rng_state *st = r->state;
-	/* words this replicate consumed: within the prefetch, or past it in whole chunks */
-	uint32_t used = st->src >= 0                  ? st->pos
-	                : st->next_block >= BC_RNG_CHUNK ? 4 * (st->next_block - BC_RNG_CHUNK) + st->pos
-	                                                 : 0;
+	/* words this replicate consumed: within the prefetch, or up to the cursor of a chunk */
+	uint32_t used = st->src >= 0 ? st->pos : 4 * st->chunk_block + st->pos;
 	uint32_t blocks = (used + 3) / 4;
 	if (blocks > BC_RNG_PREFETCH_MAX)
 		blocks = BC_RNG_PREFETCH_MAX;

@@ -171,3 +171,32 @@ static void expect_group_prefetch_gives_each_replicate_its_own_words(void)
 	gsl_rng_free(copy);
 	gsl_rng_free(r);
 }
+
+/* bc_philox_replicates directly, both kernels: any replicate count and block count (lanes
+ * that end mid-group, counts past what one call holds, and past the most a prefetch asks
+ * for, which it computes replicate by replicate), each replicate's words at its stride. */
+Test(rng, replicate_blocks_are_each_replicates_words)
+{
+	enum { STRIDE = 4 * 40 + 3 };
+	static uint32_t got[20 * STRIDE];
+	struct bc_stream_id id = {7, 0xabcdef01, BC_PURPOSE_MAIN, 65535};
+	const int counts[][2] = {{1, 1}, {3, 5}, {16, 3}, {16, 32}, {5, 40}, {20, 30}};
+	uint64_t r0 = (UINT64_C(1) << 32) - 2;
+	for (int portable = 0; portable < 2; portable++) {
+		bc_philox_portable_only = portable;
+		for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+			int n = counts[c][0], blocks = counts[c][1];
+			memset(got, 0, sizeof got);
+			bc_philox_replicates(&id, r0, n, (size_t)blocks, got, STRIDE);
+			for (int p = 0; p < n; p++)
+				for (uint32_t j = 0; j < 4 * (uint32_t)blocks; j++)
+					cr_assert_eq(got[(size_t)p * STRIDE + j],
+					             reference_word(&id, r0 + (uint64_t)p, j),
+					             "portable %d, %d replicates of %d blocks: replicate %d word %u",
+					             portable, n, blocks, p, j);
+			cr_assert_eq(got[(size_t)(n - 1) * STRIDE + 4 * (size_t)blocks], 0,
+			             "a word written past the last block");
+		}
+	}
+	bc_philox_portable_only = 0;
+}
