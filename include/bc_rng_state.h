@@ -22,7 +22,10 @@
 #define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
 
 struct bc_rng_state {
-	struct bc_philox_stream stream; /* the current replicate's */
+	struct bc_philox_stream stream; /* the current replicate's, once stream_set */
+	struct bc_stream_id id;         /* the current replicate's stream id */
+	uint64_t replicate;             /* and its index */
+	int stream_set;                 /* 0: stream is computed at the first refill */
 	uint32_t next_block;            /* first block of its stream not yet computed */
 	uint32_t chunk_block;           /* the block chunk[0 .. 3] holds */
 	int src;                        /* words come from pre[src], or chunk when -1 */

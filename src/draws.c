@@ -140,7 +140,7 @@ static inline int zig_ok(const double *xt, uint32_t w, double x)
 }
 
 /*
- * The common case over n words (n a multiple of 4, at most 64): z[i] the variate word i
+ * The common case over n words (at most 64; for AVX2 a multiple of 4): z[i] the variate word i
  * gives if accepted at once, and bit i of the result set where it is not. Two variants of
  * the same IEEE operations, so the same bits: plain C for any machine (not vectorised:
  * GCC would emulate the two table look-ups with scalar loads and spills), and AVX2
@@ -310,15 +310,8 @@ static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
 			w = copy;
 		}
 		uint64_t rejected = k4 ? zig_pass(w, k4, t->x, sign_mask, out + done) : 0;
-		if (k4 < k) { /* a last one to three words, padded with zero words to four */
-			double z[4];
-			uint32_t pad[4] = {0};
-			memcpy(pad, w + k4, (k - k4) * sizeof *pad);
-			uint64_t last = zig_pass(pad, 4, t->x, sign_mask, z);
-			rejected |= (last & ((UINT64_C(1) << (k - k4)) - 1)) << k4;
-			for (size_t i = k4; i < k; i++)
-				out[done + i] = z[i - k4];
-		}
+		if (k4 < k) /* a last one to three words: the plain loop, the same bits */
+			rejected |= zig_pass_base(w + k4, k - k4, t->x, sign_mask, out + done + k4) << k4;
 		if (!rejected) {
 			done += k;
 			continue;

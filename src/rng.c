@@ -29,6 +29,10 @@ void bc_rng_refill(struct bc_rng_state *st)
 {
 	/* the blocks after those consumed: the prefetched ones, then earlier refills */
 	uint32_t n = st->src >= 0 ? BC_RNG_FIRST_REFILL : BC_RNG_CHUNK;
+	if (!st->stream_set) { /* most replicates never get here: their prefetch suffices */
+		st->stream = bc_philox_stream(&st->id, st->replicate);
+		st->stream_set = 1;
+	}
 	bc_philox_words(&st->stream, st->next_block, n, st->chunk);
 	st->chunk_block = st->next_block;
 	st->next_block += n;
@@ -68,7 +72,9 @@ gsl_rng *bc_rng_new(void)
 /* Points the cursor at the start of replicate r's stream, with no words buffered. */
 static void start(struct bc_rng_state *st, const struct bc_stream_id *id, uint64_t r)
 {
-	st->stream = bc_philox_stream(id, r);
+	st->id = *id;
+	st->replicate = r;
+	st->stream_set = 0;
 	st->next_block = st->chunk_block = 0;
 	st->src = -1;
 	st->pos = st->len = 0;
