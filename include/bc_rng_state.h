@@ -21,6 +21,11 @@
                                       * replicates that outrun it need only a few more */
 #define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
 
+/* Words past a span's end that may be read (and their values ignored): every buffer is
+ * followed by at least this many words of the state, all of them initialised (set() zeroes
+ * the state; pre[i] is followed by pre[i + 1] or slack). */
+#define BC_RNG_SLACK 3
+
 struct bc_rng_state {
 	struct bc_philox_stream stream; /* the current replicate's, once stream_set */
 	struct bc_stream_id id;         /* the current replicate's stream id */
@@ -30,12 +35,13 @@ struct bc_rng_state {
 	uint32_t chunk_block;           /* the block chunk[0 .. 3] holds */
 	int src;                        /* words come from pre[src], or chunk when -1 */
 	uint32_t pos, len;              /* cursor and end within that source */
-	uint32_t chunk[4 * BC_RNG_CHUNK];
+	uint32_t chunk[4 * BC_RNG_CHUNK + BC_RNG_SLACK];
 	/* the group prefetch */
 	struct bc_stream_id group_id;
 	uint64_t group_r0;
 	int group_n, pre_blocks, want_blocks;
 	uint32_t pre[BC_RNG_GROUP][4 * BC_RNG_PREFETCH_MAX];
+	uint32_t slack[BC_RNG_SLACK]; /* see bc_rng_span */
 };
 
 #include <stdio.h>
@@ -74,7 +80,8 @@ static inline uint32_t bc_rng_word(struct bc_rng_state *st)
 /* The next n words where they lie, without copying them, when the buffer holds that many
  * contiguous words (after a refill if it is empty); NULL, and the cursor not moved, when it
  * does not (then copy them with bc_rng_words). The words stay valid until the stream is
- * read further past them (a refill reuses the buffer). */
+ * read further past them (a refill reuses the buffer). The BC_RNG_SLACK words after the
+ * span may be read too, as vector loads do, but mean nothing. */
 static inline const uint32_t *bc_rng_span(struct bc_rng_state *st, uint32_t n)
 {
 	if (st->pos == st->len)

@@ -298,7 +298,7 @@ static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
 {
 	enum { BLOCK = 64 }; /* one bit each in a mask */
 	struct bc_rng_state *st = bc_rng_state_of(r);
-	uint32_t copy[BLOCK];
+	uint32_t copy[BLOCK + BC_RNG_SLACK];
 	size_t done = 0;
 	while (done < n) {
 		size_t k = n - done < BLOCK ? n - done : BLOCK, k4 = k & ~(size_t)3;
@@ -307,11 +307,16 @@ static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
 		const uint32_t *w = bc_rng_span(st, (uint32_t)k);
 		if (!w) {
 			bc_rng_words(st, copy, (uint32_t)k);
+			memset(copy + k, 0, BC_RNG_SLACK * sizeof *copy);
 			w = copy;
 		}
 		uint64_t rejected = k4 ? zig_pass(w, k4, t->x, sign_mask, out + done) : 0;
-		if (k4 < k) /* a last one to three words: the plain loop, the same bits */
-			rejected |= zig_pass_base(w + k4, k - k4, t->x, sign_mask, out + done + k4) << k4;
+		if (k4 < k) { /* a last one to three words, read as four (BC_RNG_SLACK) */
+			double z[4];
+			uint64_t last = zig_pass(w + k4, 4, t->x, sign_mask, z);
+			rejected |= (last & ((UINT64_C(1) << (k - k4)) - 1)) << k4;
+			memcpy(out + done + k4, z, (k - k4) * sizeof *z);
+		}
 		if (!rejected) {
 			done += k;
 			continue;
