@@ -171,7 +171,8 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 	/* dL_mb/dgamma = lambda gamma^3 r4, L_mb = (1/m) sum (lambda/4) (gamma r_i)^4; the target
 	 * is lambda gamma^3 kappa (population) or the data set's own full-batch r4. A batch of m
 	 * equal draws has probability 0 under every law here, but draws are made of finitely
-	 * many random bits, so it can happen (about 2^-53 per replicate at m = 2); BN would
+	 * many random bits, so it can happen (about 2^-32 per replicate at m = 2 for a law
+	 * drawn by the ziggurat, one 32-bit word a variate in its common case); BN would
 	 * divide 0 by 0. Such a draw is repeated: conditioning on a null event. */
 	double r4, target;
 	do {
