@@ -264,12 +264,15 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 		bc_draw_uniform(r, (size_t)p->srs_b, work);
 		bc_law_fill(p->law, r, (size_t)p->srs_b, work + p->srs_b);
 		for (int i = 0; i < p->srs_b; i++) {
-			int k = 0; /* the first k with u < cum[k]; the last if rounding left a gap */
+			/* the first k with u < cum[k], the last if rounding left a gap: cum is
+			 * nondecreasing, so that k counts the cum[j] <= u below K - 1 (counted
+			 * without a branch: the stratum is random, a loop mispredicts its exit) */
+			int k = 0;
 			/* mutate: equivalent drop: cum[K - 1] is exactly 1 (run ends equal to total:
-			 * the same additions in the same order) and u < 1, so without the - 1 the loop
-			 * still stops at K - 1 */
-			while (k < p->K - 1 && u[i] >= p->cum[k])
-				k++;
+			 * the same additions in the same order) and u < 1, so without the - 1 the count
+			 * adds u >= cum[K - 1], which is 0 */
+			for (int j = 0; j < p->K - 1; j++)
+				k += u[i] >= p->cum[j];
 			mu_hat += p->mu[k] + p->sigma[k] * e[i];
 		}
 		mu_hat /= p->srs_b;
