@@ -247,14 +247,18 @@ void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, siz
 	        c3[MAX_PREFETCH_LANES + 8];
 	uint32_t *dst[MAX_PREFETCH_LANES];
 	const struct bc_philox_stream s0 = bc_philox_stream(id, r0);
-	size_t t = 0;
+	size_t t = (size_t)n * n_blocks;
 	for (int p = 0; p < n; p++) {
 		struct bc_philox_stream s = bc_philox_stream(id, r0 + (uint64_t)p);
-		for (size_t q = 0; q < n_blocks; q++, t++) {
-			c0[t] = s.ctr[0];
-			c1[t] = s.ctr[1];
-			c3[t] = (uint32_t)q;
-			dst[t] = out + (size_t)p * stride + 4 * q;
+		uint32_t *a = c0 + (size_t)p * n_blocks, *b = c1 + (size_t)p * n_blocks;
+		uint32_t *d = c3 + (size_t)p * n_blocks, **o = dst + (size_t)p * n_blocks;
+		uint32_t *base = out + (size_t)p * stride;
+#pragma omp simd
+		for (size_t q = 0; q < n_blocks; q++) {
+			a[q] = s.ctr[0];
+			b[q] = s.ctr[1];
+			d[q] = (uint32_t)q;
+			o[q] = base + 4 * q;
 		}
 	}
 	for (size_t i = t; i < (t + 7) / 8 * 8; i++) { /* the last group's spare lanes */
