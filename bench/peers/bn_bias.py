@@ -16,8 +16,9 @@ r_i^4 = d_i^4 / v^2). r_i does not change when x -> mu + sigma x (sigma > 0, eps
 peer normalises the standard draws directly; at this point mu + sigma x is x anyway.
 Two things the C simulator does that this peer leaves out, both in the C side's disfavour or
 of probability zero: it also forms its second output, c g_mb - G (c = (m+1)/(m-1)), and its
-moments; and it redraws a batch of m equal values (BN would divide 0 by 0), which GSL's
-32-bit-uniform draws can produce but NumPy's 53-bit ones practically never do.
+moments; and it redraws a batch of m equal values (BN would divide 0 by 0), which its
+one-word ziggurat normals can produce (about 2^-32 a batch at m = 2) but NumPy's 64-bit ones
+practically never do.
 
 Layout: a chunk's draws are an m x n array (one column per batch), so the batch sums are
 additions of contiguous rows.
