@@ -12,6 +12,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "bc_draws.h"
+#include "bc_simd.h"
 
 enum bc_law {
 	BC_LAW_GAUSS,   /* N(0, 1) */
@@ -37,19 +38,19 @@ static inline void bc_law_fill(enum bc_law law, gsl_rng *r, size_t n, double *ou
 	switch (law) {
 	case BC_LAW_UNIFORM:
 		bc_draw_uniform(r, n, out);
-#pragma omp simd /* GCC -O2 leaves a loop of unknown length scalar */
+BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
 		for (size_t i = 0; i < n; i++)
 			out[i] = (2 * out[i] - 1) * 1.7320508075688772; /* sqrt 3 */
 		return;
 	case BC_LAW_LAPLACE:
 		bc_draw_laplace(r, n, out);
-#pragma omp simd /* GCC -O2 leaves a loop of unknown length scalar */
+BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
 		for (size_t i = 0; i < n; i++)
 			out[i] *= 0.70710678118654752; /* sqrt 1/2 */
 		return;
 	case BC_LAW_EXP:
 		bc_draw_exponential(r, n, out);
-#pragma omp simd /* GCC -O2 leaves a loop of unknown length scalar */
+BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
 		for (size_t i = 0; i < n; i++)
 			out[i] -= 1;
 		return;

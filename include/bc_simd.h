@@ -28,6 +28,15 @@
 #define BC_TARGET_AVX2 __attribute__((target("avx2")))
 #endif
 
+/* Before a loop in a header claims include: `#pragma omp simd` where OpenMP is on (the
+ * build's -fopenmp), nothing where it is not, so a claim compiled without it gets no
+ * unknown-pragma warning. */
+#ifdef _OPENMP
+#define BC_OMP_SIMD _Pragma("omp simd")
+#else
+#define BC_OMP_SIMD
+#endif
+
 #ifdef __GNUC__
 #define BC_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
