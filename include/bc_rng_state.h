@@ -16,7 +16,7 @@
 #include "bc_philox.h"
 #include "bc_rng.h"
 
-#define BC_RNG_CHUNK BC_PHILOX_LANES /* blocks computed per refill */
+#define BC_RNG_CHUNK (4 * BC_PHILOX_LANES) /* blocks computed per refill (after the first) */
 #define BC_RNG_FIRST_REFILL 8        /* blocks of the first refill past a prefetch: most
                                       * replicates that outrun it need only a few more */
 #define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
