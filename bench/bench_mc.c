@@ -248,7 +248,8 @@ int main(int argc, char **argv)
 	double mw1 = median(w1, BENCH_REPEATS), mw2 = median(w2, BENCH_REPEATS);
 	printf("\nThreads, %s, %llu replicates: 1 thread %.3f s wall (%.3f s CPU), 2 threads "
 	       "%.3f s wall (%.3f s CPU): speed-up %.2f; estimates identical: %s\n",
-	       threaded.id, threaded.replicates, mw1, median(c1, BENCH_REPEATS), mw2, median(c2, BENCH_REPEATS),
+	       threaded.id, threaded.replicates, mw1, median(c1, BENCH_REPEATS), mw2,
+	       median(c2, BENCH_REPEATS),
 	       mw1 / mw2,
 	       m1[0].mean == m2[0].mean && m1[0].m2 == m2[0].m2 ? "yes" : "NO");
 	return rc;

@@ -4,8 +4,8 @@
  *
  * A replicate's words come from the group prefetch (the first pre_blocks blocks of up to
  * BC_RNG_GROUP replicates, computed together by the engine) and then from chunks computed
- * on demand (BC_RNG_FIRST_REFILL blocks right after a prefetch, BC_RNG_CHUNK after that). No pointer points into the state itself, so
- * gsl_rng_clone's byte copy is a working copy.
+ * on demand (BC_RNG_FIRST_REFILL blocks right after a prefetch, BC_RNG_CHUNK after that).
+ * No pointer points into the state itself, so gsl_rng_clone's byte copy is a working copy.
  */
 #ifndef BC_RNG_STATE_H
 #define BC_RNG_STATE_H

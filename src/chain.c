@@ -235,7 +235,8 @@ static void batch_gradient(const struct bc_chain *ch, const double *z, const dou
 	for (int j = 0; j < d; j += 4) {
 		int w = d - j < 4 ? d - j : 4;
 		double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		for (const double *row = e + j, *end = e + (size_t)b * (size_t)d; row < end; row += d) {
+		for (int i = 0; i < b; i++) {
+			const double *row = e + (size_t)i * (size_t)d + (size_t)j;
 			s0 += row[0];
 			if (w > 1)
 				s1 += row[1];

@@ -8,8 +8,8 @@
  * time), in AVX2 intrinsics, which pay here: up to 24 counters a call, as 8 counters in
  * the 32-bit lanes of each register, in 1, 2 or 3 groups as the call needs (a replicate
  * that outruns its prefetch by a block costs one group, not three). The words are
- * bit-identical to Random123's either way (tests/test_rng.c checks both kernels against its published vectors and its
- * block function).
+ * bit-identical to Random123's either way (tests/test_rng.c checks both kernels against
+ * its published vectors and its block function).
  */
 #include <string.h>
 

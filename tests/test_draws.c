@@ -384,7 +384,10 @@ static uint64_t ref_unit(gsl_rng *r, struct zig_count *c)
 }
 
 /* (j + 1/2) 2^-21, j the word's top 21 bits */
-static double ref_abscissa_fraction(uint32_t w) { return ((w >> (BC_ZIG_BITS + 1)) + 0.5) / 2097152.0; }
+static double ref_abscissa_fraction(uint32_t w)
+{
+	return ((w >> (BC_ZIG_BITS + 1)) + 0.5) / 2097152.0;
+}
 static double ref_uniform(uint64_t v) { return (double)(v >> 12) * 0x1p-52 + 0x1p-53; }
 
 /* 0: as described; 1, 2: the wedge test accepts, rejects every point (a deliberate bug) */
@@ -442,8 +445,8 @@ static double ref_variate(gsl_rng *r, enum zig_law law, const struct bc_zig *t,
  * Every variate of bc_draw_X, bit for bit, and the stream position after each replicate,
  * against the restatement: calls of 1 to 4099 variates in a varying order, replicates
  * keyed through the engine's group prefetch, every other one after a single word (so the
- * rare cases' two-word units straddle the generator's refills), with the AVX2 or the portable loops and Philox
- * kernels. Returns the restatement's counts.
+ * rare cases' two-word units straddle the generator's refills), with the AVX2 or the
+ * portable loops and Philox kernels. Returns the restatement's counts.
  */
 static struct zig_count expect_description(enum zig_law law, int portable, int replicates)
 {
