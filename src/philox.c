@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bc_philox.h"
+#include "bc_rng_state.h" /* BC_RNG_PREFETCH_MAX: the engine's largest prefetch */
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(BC_NO_CLONES)
 #include <immintrin.h>
@@ -226,8 +227,8 @@ void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, siz
 	}
 }
 
-/* The most blocks a prefetch computes: BC_RNG_GROUP replicates of n_blocks <= 32. */
-#define MAX_PREFETCH_LANES (BC_RNG_GROUP * 32)
+/* The most blocks the engine's prefetch asks for: the lanes are built on the stack. */
+#define MAX_PREFETCH_LANES (BC_RNG_GROUP * BC_RNG_PREFETCH_MAX)
 
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride)
