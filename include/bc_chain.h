@@ -38,6 +38,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "bc_lanes.h"
 #include "bc_law.h"
 
 #define BC_CHAIN_DMAX 64
@@ -95,6 +96,12 @@ size_t bc_chain_plan_work(const void *plan);
 
 /* One chain from x_0 = 0: every draw from r, the averages into *o. */
 void bc_chain_run(const struct bc_chain *ch, gsl_rng *r, double *work, struct bc_chain_obs *o);
+
+/* The same for BC_LANES chains at once (a simulator's replicate_lanes, bc_lanes.h): lane l
+ * from lane l's stream into o[l], bit for bit what bc_chain_run gives; work holds
+ * BC_LANES times bc_chain_work_doubles. */
+void bc_chain_run_lanes(const struct bc_chain *ch, gsl_rng *r, double *work,
+                        struct bc_chain_obs *o);
 
 /* A d x d lower-triangular M with M M^T = the covariance of standard deviations sd[j] and
  * pairwise correlation corr (0 <= corr < 1). Returns 0, or -1 if it is not positive

@@ -44,6 +44,13 @@ struct bc_outputs {
  *    replicate on that thread left, so write before you read, and keep nothing in it from
  *    one replicate to the next (which thread runs which replicate varies);
  *  - `obs` has room for every name in `obs` and must be written in full.
+ *
+ * replicate_lanes (optional, NULL: none) is the same simulator over BC_LANES replicates at
+ * once, for speed (bc_lanes.h): lane l draws from lane l's stream (bc_rng_lane selects
+ * it; bc_lanes_fill draws for all), `work` holds BC_LANES * work_doubles(plan) doubles,
+ * and obs[k * BC_LANES + l] is lane l's observation k. Its bits must be replicate()'s for
+ * each lane: the engine runs replicate() for the remainder of a run that does not fill
+ * the lanes, and checks the two against each other on every run.
  */
 struct bc_claim;
 
@@ -55,6 +62,7 @@ struct bc_sim {
 	void (*plan_free)(void *plan);
 	size_t (*work_doubles)(const void *plan); /* per-thread scratch, in doubles */
 	void (*replicate)(const void *plan, gsl_rng *rng, double *work, double *obs);
+	void (*replicate_lanes)(const void *plan, gsl_rng *rng, double *work, double *obs);
 	/* `mechanism` as LaTeX text (math in $...$) for the report; NULL: the report prints
 	 * `mechanism` as plain text. Required where `mechanism` has ASCII math (see
 	 * bc_text_has_ascii_math in bc_conformance.h); the plain text stays the one the README

@@ -48,6 +48,13 @@ void bc_draw_exponential(gsl_rng *r, size_t n, double *out);
 void bc_draw_normal(gsl_rng *r, size_t n, double *out);
 void bc_draw_laplace(gsl_rng *r, size_t n, double *out);
 
+/* The same variates for each lane of a lane group (bc_rng_lanes): draw i of lane l, from
+ * lane l's stream, into out[i * BC_LANES + l]; they leave the last lane selected. */
+void bc_draw_uniform_lanes(gsl_rng *r, size_t n, double *out);
+void bc_draw_exponential_lanes(gsl_rng *r, size_t n, double *out);
+void bc_draw_normal_lanes(gsl_rng *r, size_t n, double *out);
+void bc_draw_laplace_lanes(gsl_rng *r, size_t n, double *out);
+
 /* Nonzero: the baseline loop even where the AVX2 one could run (for the tests). */
 extern int bc_draws_portable_only;
 

@@ -31,6 +31,32 @@ static inline enum bc_law bc_law_named(const char *name)
 	                                      : BC_LAW_GAUSS;
 }
 
+/* The affine map from the drawn variates (uniform on (0, 1), Laplace and exponential of
+ * scale 1, normal) to the law's, in place over n values. */
+static inline void bc_law_standardise(enum bc_law law, size_t n, double *x)
+{
+	switch (law) {
+	case BC_LAW_UNIFORM:
+BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
+		for (size_t i = 0; i < n; i++)
+			x[i] = (2 * x[i] - 1) * 1.7320508075688772; /* sqrt 3 */
+		return;
+	case BC_LAW_LAPLACE:
+BC_OMP_SIMD
+		for (size_t i = 0; i < n; i++)
+			x[i] *= 0.70710678118654752; /* sqrt 1/2 */
+		return;
+	case BC_LAW_EXP:
+BC_OMP_SIMD
+		for (size_t i = 0; i < n; i++)
+			x[i] -= 1;
+		return;
+	case BC_LAW_GAUSS:
+	default:
+		return;
+	}
+}
+
 /* n draws of mean 0 and variance 1 (bc_draws.h says how each is made from the stream).
  * Draw a batch's samples in one call: that is the fast path. */
 static inline void bc_law_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
@@ -38,26 +64,18 @@ static inline void bc_law_fill(enum bc_law law, gsl_rng *r, size_t n, double *ou
 	switch (law) {
 	case BC_LAW_UNIFORM:
 		bc_draw_uniform(r, n, out);
-BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
-		for (size_t i = 0; i < n; i++)
-			out[i] = (2 * out[i] - 1) * 1.7320508075688772; /* sqrt 3 */
-		return;
+		break;
 	case BC_LAW_LAPLACE:
 		bc_draw_laplace(r, n, out);
-BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
-		for (size_t i = 0; i < n; i++)
-			out[i] *= 0.70710678118654752; /* sqrt 1/2 */
-		return;
+		break;
 	case BC_LAW_EXP:
 		bc_draw_exponential(r, n, out);
-BC_OMP_SIMD /* GCC -O2 leaves a loop of unknown length scalar */
-		for (size_t i = 0; i < n; i++)
-			out[i] -= 1;
-		return;
+		break;
 	case BC_LAW_GAUSS:
 	default:
 		bc_draw_normal(r, n, out);
 	}
+	bc_law_standardise(law, n, out);
 }
 
 /* One draw, where a mechanism needs them one at a time (slower: a call per draw). */

@@ -17,6 +17,15 @@
 
 #define BC_MC_BLOCK 1024
 
+/*
+ * A simulator with replicate_lanes (bc_claim.h) runs each group's replicates BC_LANES at a
+ * time, and the rest of a run that does not fill the lanes one at a time. On every run
+ * the first BC_LANES replicates are computed both ways, and any bit that differs fails
+ * the run with an internal error naming the claim and the replicate. Nonzero
+ * bc_mc_lanes_off (the tests) runs every replicate one at a time.
+ */
+extern int bc_mc_lanes_off;
+
 /* Number of observations the claim's simulator makes per replicate. */
 int bc_mc_n_obs(const struct bc_claim *c);
 

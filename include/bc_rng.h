@@ -57,6 +57,19 @@ void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int
 void bc_rng_use(gsl_rng *r, int i);
 void bc_rng_done(gsl_rng *r);
 
+/*
+ * Lanes: BC_LANES replicates of a prefetched group drawn side by side, for simulators that
+ * compute that many replicates at once (bc_claim.h's replicate_lanes). bc_rng_lanes(r, i)
+ * keys lane l to the group's replicate i + l (i + BC_LANES <= the group's n) and selects
+ * lane 0; bc_rng_lane(r, l) selects lane l: draws then continue lane l's stream where it
+ * stopped; bc_rng_lanes_done(r) ends the lane group as bc_rng_done ends a replicate. Each
+ * lane's words are exactly those bc_rng_use would give its replicate.
+ */
+#define BC_LANES 8
+void bc_rng_lanes(gsl_rng *r, int i);
+void bc_rng_lane(gsl_rng *r, int lane);
+void bc_rng_lanes_done(gsl_rng *r);
+
 /* The raw Philox4x32-10 block function, for the known-answer tests. */
 void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 

@@ -20,26 +20,36 @@
 #define BC_RNG_FIRST_REFILL 8        /* blocks of the first refill past a prefetch: most
                                       * replicates that outrun it need only a few more */
 #define BC_RNG_PREFETCH_MAX 32       /* blocks per replicate a prefetch computes at most */
+#define BC_RNG_MARGIN 2              /* blocks a refill adds to the last group's longest */
 
 /* Words past a span's end that may be read (and their values ignored): every buffer is
  * followed by at least this many words of the state, all of them initialised (set() zeroes
  * the state; pre[i] is followed by pre[i + 1] or slack). */
-#define BC_RNG_SLACK 3
+#define BC_RNG_SLACK 7 /* draws.c: a ziggurat block's last 1-3 words read as 4, a lane's 1-7 as 8 */
 
-struct bc_rng_state {
-	struct bc_philox_stream stream; /* the current replicate's, once stream_set */
-	struct bc_stream_id id;         /* the current replicate's stream id */
-	uint64_t replicate;             /* and its index */
+/* Where one replicate's words are read: its stream, and the cursor within its words. */
+struct bc_rng_cursor {
+	struct bc_philox_stream stream; /* once stream_set */
+	uint64_t replicate;             /* the replicate's index */
 	int stream_set;                 /* 0: stream is computed at the first refill */
 	uint32_t next_block;            /* first block of its stream not yet computed */
-	uint32_t chunk_block;           /* the block chunk[0 .. 3] holds */
-	int src;                        /* words come from pre[src], or chunk when -1 */
+	uint32_t chunk_block;           /* the block its chunk's words 0 .. 3 hold */
+	int src;                        /* words come from pre[src], or its chunk when -1 */
 	uint32_t pos, len;              /* cursor and end within that source */
-	uint32_t chunk[4 * BC_RNG_CHUNK + BC_RNG_SLACK];
+};
+
+struct bc_rng_state {
+	/* one cursor per lane of a lane group (bc_rng_lanes); outside one, lane 0's alone */
+	struct bc_rng_cursor cur[BC_LANES];
+	int lane;                       /* the lane drawn from now: cur[lane], chunk[lane] */
+	int n_lanes;                    /* BC_LANES inside a lane group, else 0 */
+	struct bc_stream_id id;         /* the stream id of the replicates drawn from now */
+	uint32_t chunk[BC_LANES][4 * BC_RNG_CHUNK + BC_RNG_SLACK];
 	/* the group prefetch */
 	struct bc_stream_id group_id;
 	uint64_t group_r0;
 	int group_n, pre_blocks, want_blocks;
+	uint32_t expect_blocks, want_total; /* the longest replicate's blocks: last group, this */
 	uint32_t pre[BC_RNG_GROUP][4 * BC_RNG_PREFETCH_MAX];
 	uint32_t slack[BC_RNG_SLACK]; /* see bc_rng_span */
 };
@@ -64,17 +74,25 @@ static inline struct bc_rng_state *bc_rng_state_of(gsl_rng *r)
 	return r->state;
 }
 
+/* The cursor of the replicate drawn from now. */
+static inline struct bc_rng_cursor *bc_rng_cur(struct bc_rng_state *st)
+{
+	return &st->cur[st->lane];
+}
+
 static inline const uint32_t *bc_rng_source(const struct bc_rng_state *st)
 {
-	return st->src < 0 ? st->chunk : st->pre[st->src];
+	const struct bc_rng_cursor *c = &st->cur[st->lane];
+	return c->src < 0 ? st->chunk[st->lane] : st->pre[c->src];
 }
 
 /* The next word of the current replicate's stream. */
 static inline uint32_t bc_rng_word(struct bc_rng_state *st)
 {
-	if (st->pos == st->len)
+	struct bc_rng_cursor *c = bc_rng_cur(st);
+	if (c->pos == c->len)
 		bc_rng_refill(st);
-	return bc_rng_source(st)[st->pos++];
+	return bc_rng_source(st)[c->pos++];
 }
 
 /* The next n words where they lie, without copying them, when the buffer holds that many
@@ -84,24 +102,26 @@ static inline uint32_t bc_rng_word(struct bc_rng_state *st)
  * span may be read too, as vector loads do, but mean nothing. */
 static inline const uint32_t *bc_rng_span(struct bc_rng_state *st, uint32_t n)
 {
-	if (st->pos == st->len)
+	struct bc_rng_cursor *c = bc_rng_cur(st);
+	if (c->pos == c->len)
 		bc_rng_refill(st);
-	if (st->len - st->pos < n)
+	if (c->len - c->pos < n)
 		return NULL;
-	const uint32_t *w = bc_rng_source(st) + st->pos;
-	st->pos += n;
+	const uint32_t *w = bc_rng_source(st) + c->pos;
+	c->pos += n;
 	return w;
 }
 
 /* The next n words, copied to out. */
 static inline void bc_rng_words(struct bc_rng_state *st, uint32_t *out, uint32_t n)
 {
+	struct bc_rng_cursor *c = bc_rng_cur(st);
 	while (n > 0) {
-		if (st->pos == st->len)
+		if (c->pos == c->len)
 			bc_rng_refill(st);
-		uint32_t k = st->len - st->pos < n ? st->len - st->pos : n;
-		memcpy(out, bc_rng_source(st) + st->pos, k * sizeof *out);
-		st->pos += k;
+		uint32_t k = c->len - c->pos < n ? c->len - c->pos : n;
+		memcpy(out, bc_rng_source(st) + c->pos, k * sizeof *out);
+		c->pos += k;
 		out += k;
 		n -= k;
 	}

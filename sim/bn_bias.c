@@ -46,6 +46,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
+#include "bc_lanes.h"
 #include "bc_law.h"
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
@@ -201,6 +202,71 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 	obs[1] = p->lg3 * (p->c * r4 - target);
 }
 
+/* mean_r4 for each lane of x[i * BC_LANES + l], into r4[l]: the same operations. */
+static BC_ALWAYS_INLINE void mean_r4_lanes(const double *x, int n, bool unbiased, double eps, double *r4)
+{
+	enum { L = BC_LANES };
+	double sum[L], mean[L], ss[L], inv_sd[L];
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		sum[l] = ss[l] = r4[l] = 0;
+	for (int i = 0; i < n; i++)
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			sum[l] += x[i * L + l];
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		mean[l] = sum[l] / n;
+	for (int i = 0; i < n; i++)
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			ss[l] += (x[i * L + l] - mean[l]) * (x[i * L + l] - mean[l]);
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		inv_sd[l] = 1 / sqrt(ss[l] / (unbiased ? n - 1 : n) + eps);
+	for (int i = 0; i < n; i++)
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++) {
+			double ri = (x[i * L + l] - mean[l]) * inv_sd[l];
+			double r2 = ri * ri;
+			r4[l] += r2 * r2;
+		}
+	for (int l = 0; l < L; l++)
+		r4[l] = ss[l] == 0 ? NAN : r4[l] / n;
+}
+
+/* replicate() over BC_LANES replicates (bc_lanes.h) for batches from the population; a lane
+ * whose batch is degenerate is redrawn alone, and data sets are drawn one lane at a time. */
+BC_LANES_FN static void replicate_lanes(const void *vp, gsl_rng *r, double *x, double *obs)
+{
+	const struct plan *p = vp;
+	enum { L = BC_LANES };
+	if (p->n_data) {
+		bc_lanes_each(replicate, p, r, x, 2, obs);
+		return;
+	}
+	int m = p->m;
+	double r4[L];
+	bc_lanes_fill(p->law, r, (size_t)m, x);
+BC_OMP_SIMD
+	for (int i = 0; i < m * L; i++)
+		x[i] = p->mu + p->sigma * x[i];
+	mean_r4_lanes(x, m, p->unbiased, p->eps, r4);
+	for (int l = 0; l < L; l++)
+		while (isnan(r4[l])) { /* as replicate(), on x's first m doubles, now free */
+			bc_rng_lane(r, l);
+			bc_law_fill(p->law, r, (size_t)m, x);
+			for (int i = 0; i < m; i++)
+				x[i] = p->mu + p->sigma * x[i];
+			r4[l] = mean_r4(x, m, p->unbiased, p->eps);
+		}
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++) {
+		obs[l] = p->lg3 * (r4[l] - p->kappa);
+		obs[L + l] = p->lg3 * (p->c * r4[l] - p->kappa);
+	}
+}
+
 static const char *const obs_names[] = {"bias", "bias_corrected", NULL};
 
 const struct bc_sim bc_sim_bn_bias = {
@@ -217,4 +283,5 @@ const struct bc_sim bc_sim_bn_bias = {
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };

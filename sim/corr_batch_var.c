@@ -45,6 +45,7 @@
 #include <gsl/gsl_randist.h>
 
 #include "bc_claim.h"
+#include "bc_lanes.h"
 #include "bc_law.h"
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
@@ -201,11 +202,16 @@ struct csum {
 	double s, c;
 };
 
+static inline void csum_lane(double *s, double *c, double x)
+{
+	double t = *s + x;
+	*c += fabs(*s) >= fabs(x) ? (*s - t) + x : (x - t) + *s;
+	*s = t;
+}
+
 static void csum_add(struct csum *a, double x)
 {
-	double t = a->s + x;
-	a->c += fabs(a->s) >= fabs(x) ? (a->s - t) + x : (x - t) + a->s;
-	a->s = t;
+	csum_lane(&a->s, &a->c, x);
 }
 
 static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
@@ -250,6 +256,59 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	obs[0] = g * g;
 }
 
+/* replicate() over BC_LANES replicates (bc_lanes.h): the factor and centred batches, each
+ * lane's the same operations in the same order; the AR(1) and Cholesky batches one lane
+ * at a time. */
+BC_LANES_FN static void replicate_lanes(const void *vp, gsl_rng *r, double *work, double *obs)
+{
+	const struct plan *p = vp;
+	enum { L = BC_LANES };
+	double sum[L];
+	if (p->mech == FACTOR) { /* X_i = shared F + own E_i */
+		bc_lanes_fill(p->law, r, (size_t)p->m + 1, work);
+		double common[L];
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++) {
+			common[l] = p->shared * work[l];
+			sum[l] = 0;
+		}
+		for (int i = 1; i <= p->m; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				sum[l] += common[l] + p->own * work[i * L + l];
+	} else if (p->mech == CENTRED) {
+		double zs[L], zc[L], xs[L], xc[L], zbar[L], common[L];
+		bc_lanes_fill(p->law, r, (size_t)p->m, work);
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			zs[l] = zc[l] = xs[l] = xc[l] = 0;
+		for (int i = 0; i < p->m; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				csum_lane(&zs[l], &zc[l], work[i * L + l]);
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++) {
+			zbar[l] = (zs[l] + zc[l]) / p->m;
+			common[l] = p->shared * zbar[l];
+		}
+		for (int i = 0; i < p->m; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				csum_lane(&xs[l], &xc[l], p->own * (work[i * L + l] - zbar[l]) + common[l]);
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			sum[l] = xs[l] + xc[l];
+	} else {
+		bc_lanes_each(replicate, p, r, work, 1, obs);
+		return;
+	}
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++) {
+		double g = sum[l] / p->m;
+		obs[l] = g * g;
+	}
+}
+
 static const char *const obs_names[] = {"var", NULL};
 
 const struct bc_sim bc_sim_corr_batch_var = {
@@ -265,4 +324,5 @@ const struct bc_sim bc_sim_corr_batch_var = {
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };

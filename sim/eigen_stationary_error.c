@@ -72,6 +72,15 @@ static void replicate(const void *p, gsl_rng *r, double *work, double *obs)
 	obs[0] = o.sq[0];
 }
 
+static void replicate_lanes(const void *p, gsl_rng *r, double *work, double *obs)
+{
+	struct bc_chain_obs o[BC_LANES];
+	bc_chain_run_lanes(p, r, work, o);
+	for (int l = 0; l < BC_LANES; l++) {
+		obs[l] = o[l].sq[0];
+	}
+}
+
 static const char *const obs_names[] = {"e", NULL};
 
 const struct bc_sim bc_sim_eigen_stationary_error = {
@@ -92,4 +101,5 @@ const struct bc_sim bc_sim_eigen_stationary_error = {
 	.plan_free = bc_chain_plan_free,
 	.work_doubles = bc_chain_plan_work,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };

@@ -81,6 +81,15 @@ static void replicate(const void *p, gsl_rng *r, double *work, double *obs)
 	obs[0] = o.sq_norm;
 }
 
+static void replicate_lanes(const void *p, gsl_rng *r, double *work, double *obs)
+{
+	struct bc_chain_obs o[BC_LANES];
+	bc_chain_run_lanes(p, r, work, o);
+	for (int l = 0; l < BC_LANES; l++) {
+		obs[l] = o[l].sq_norm;
+	}
+}
+
 static const char *const obs_names[] = {"r2", NULL};
 
 const struct bc_sim bc_sim_flat_minimum_batch = {
@@ -101,4 +110,5 @@ const struct bc_sim bc_sim_flat_minimum_batch = {
 	.plan_free = bc_chain_plan_free,
 	.work_doubles = bc_chain_plan_work,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };

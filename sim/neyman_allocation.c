@@ -43,6 +43,7 @@
 
 #include "bc_claim.h"
 #include "bc_draws.h"
+#include "bc_lanes.h"
 #include "bc_law.h"
 
 /* The simulator draws every example: beyond these a check point would take hours. */
@@ -309,6 +310,69 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	obs[0] = d * d;
 }
 
+/* replicate() over BC_LANES replicates (bc_lanes.h), each lane's the same operations in
+ * the same order; finite populations one lane at a time. */
+BC_LANES_FN static void replicate_lanes(const void *vp, gsl_rng *r, double *work, double *obs)
+{
+	const struct plan *p = vp;
+	enum { L = BC_LANES };
+	if (p->pop) {
+		bc_lanes_each(replicate, p, r, work, 1, obs);
+		return;
+	}
+	double mu_hat[L];
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		mu_hat[l] = 0;
+	if (p->srs_b) {
+		const double *u = work, *e = work + (size_t)p->srs_b * L;
+		bc_draw_uniform_lanes(r, (size_t)p->srs_b, work);
+		bc_lanes_fill(p->law, r, (size_t)p->srs_b, work + (size_t)p->srs_b * L);
+		for (int i = 0; i < p->srs_b; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++) {
+				int k = 0;
+				for (int j = 0; j < p->K - 1; j++)
+					k += u[i * L + l] >= p->cum[j];
+				mu_hat[l] += p->mu[k] + p->sigma[k] * e[i * L + l];
+			}
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			mu_hat[l] /= p->srs_b;
+	} else {
+		size_t drawn = 0;
+		bc_lanes_fill(p->law, r, p->batch, work);
+		for (int k = 0; k < p->K; k++) {
+			int n = p->n[k];
+			if (n == 0) {
+				if (p->sigma[k] == 0)
+BC_OMP_SIMD
+					for (int l = 0; l < L; l++)
+						mu_hat[l] += p->w[k] * p->mu[k];
+				continue;
+			}
+			double sum[L];
+			const double *e = work + drawn * L;
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				sum[l] = 0;
+			for (int i = 0; i < n; i++)
+BC_OMP_SIMD
+				for (int l = 0; l < L; l++)
+					sum[l] += e[i * L + l];
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				mu_hat[l] += p->w[k] * (p->mu[k] + p->sigma[k] * (sum[l] / n));
+			drawn += (size_t)n;
+		}
+	}
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++) {
+		double d = (p->reweight ? mu_hat[l] / p->w_in : mu_hat[l]) - p->mu_total;
+		obs[l] = d * d;
+	}
+}
+
 static const char *const obs_names[] = {"var", NULL};
 
 const struct bc_sim bc_sim_neyman_allocation = {
@@ -333,4 +397,5 @@ const struct bc_sim bc_sim_neyman_allocation = {
 	.plan_free = plan_free,
 	.work_doubles = work_doubles,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };

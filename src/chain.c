@@ -18,6 +18,7 @@
 
 #include "bc_chain.h"
 #include "bc_draws.h"
+#include "bc_lanes.h"
 #include "bc_param.h"
 #include "bc_rng.h"
 
@@ -320,6 +321,133 @@ void bc_chain_run(const struct bc_chain *ch, gsl_rng *r, double *work, struct bc
 	o->sq_norm = norm / n_obs;
 	o->sq_step = sq_step / n_obs;
 }
+
+/*
+ * bc_chain_run over BC_LANES chains at once (bc_lanes.h): the same operations in the same
+ * order for each lane, an inner loop over the lanes, so a step's serial arithmetic (the
+ * batch sums, x's update) runs for every lane in one vector instruction.
+ */
+#define L BC_LANES
+static BC_ALWAYS_INLINE void batch_gradient_lanes(const struct bc_chain *ch, const double *z,
+                                                  const double (*x)[L], double (*g)[L])
+{
+	int d = ch->d, b = ch->b;
+	const double *f = z, *e = z + (size_t)ch->n_shared * L, *em = e + (size_t)b * (size_t)d * L;
+	double esum[BC_CHAIN_DMAX][L], mult[L];
+	for (int j = 0; j < d; j++) {
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			esum[j][l] = 0;
+		for (int i = 0; i < b; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				esum[j][l] += e[((size_t)i * (size_t)d + (size_t)j) * L + (size_t)l];
+	}
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		mult[l] = 1;
+	if (ch->n_mult) {
+		double s[L];
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			s[l] = 0;
+		for (int i = 0; i < b; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				s[l] += em[i * L + l];
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			mult[l] = 1 + ch->k * s[l] / b;
+	}
+	if (!ch->dense) {
+		for (int j = 0; j < d; j++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++) {
+				double xi = ch->s_own * esum[j][l] +
+				            (ch->n_shared ? ch->s_shared * f[j * L + l] : 0);
+				g[j][l] = mult[l] * ch->lambda[j] * x[j][l] + xi;
+			}
+		return;
+	}
+	for (int i = 0; i < d; i++) {
+		double hx[L], xi[L];
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			hx[l] = xi[l] = 0;
+		for (int j = 0; j < d; j++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++) {
+				hx[l] += ch->h[i * d + j] * x[j][l];
+				xi[l] += ch->a_own[i * d + j] * esum[j][l];
+			}
+		if (ch->n_shared)
+			for (int j = 0; j < d; j++)
+BC_OMP_SIMD
+				for (int l = 0; l < L; l++)
+					xi[l] += ch->a_shared[i * d + j] * f[j * L + l];
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			g[i][l] = mult[l] * hx[l] + xi[l];
+	}
+}
+
+BC_CLONES void bc_chain_run_lanes(const struct bc_chain *ch, gsl_rng *r, double *work,
+                                  struct bc_chain_obs *o)
+{
+	int d = ch->d;
+	double x[BC_CHAIN_DMAX][L] = {{0}}, g[BC_CHAIN_DMAX][L];
+	double sq[BC_CHAIN_DMAX][L] = {{0}}, sq_step[L] = {0};
+	int left = 0;
+	const double *z = work;
+	for (int t = 0; t < ch->steps; t++) {
+		if (left == 0) {
+			int n = ch->steps - t < ch->steps_per_fill ? ch->steps - t : ch->steps_per_fill;
+			bc_lanes_fill(ch->law, r, (size_t)n * (size_t)ch->per_step, work);
+			z = work;
+			left = n;
+		}
+		batch_gradient_lanes(ch, z, (const double (*)[L])x, g);
+		if (t >= ch->observe_from) {
+			for (int i = 0; i < d; i++) {
+				double y[L];
+BC_OMP_SIMD
+				for (int l = 0; l < L; l++)
+					y[l] = x[i][l];
+				if (ch->rotated) {
+BC_OMP_SIMD
+					for (int l = 0; l < L; l++)
+						y[l] = 0;
+					for (int j = 0; j < d; j++)
+BC_OMP_SIMD
+						for (int l = 0; l < L; l++)
+							y[l] += ch->qt[i * d + j] * x[j][l];
+				}
+BC_OMP_SIMD
+				for (int l = 0; l < L; l++) {
+					sq[i][l] += y[l] * y[l];
+					sq_step[l] += ch->eta * ch->eta * g[i][l] * g[i][l];
+				}
+			}
+		}
+		for (int i = 0; i < d; i++)
+BC_OMP_SIMD
+			for (int l = 0; l < L; l++)
+				x[i][l] -= ch->eta * g[i][l];
+		z += (size_t)ch->per_step * L;
+		left--;
+	}
+	double n_obs = ch->steps - ch->observe_from;
+	for (int l = 0; l < L; l++) {
+		double norm = 0;
+		for (int i = 0; i < d; i++) {
+			o[l].sq[i] = sq[i][l] / n_obs;
+			norm += sq[i][l];
+		}
+		o[l].sq_norm = norm / n_obs;
+		o[l].sq_step = sq_step[l] / n_obs;
+	}
+}
+#undef L
 
 int bc_chain_equicorrelated_root(int d, const double *sd, double corr, double *m)
 {

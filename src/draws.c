@@ -292,12 +292,11 @@ static double laplace_rare(struct units *u, uint32_t w)
  * left right after the last word used. Inlined into each law's function, so `rare` is a
  * direct call.
  */
-static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
+static BC_ALWAYS_INLINE void draw_ziggurat(struct bc_rng_state *st, size_t n, double *out,
                                            const struct bc_zig *t, uint64_t sign_mask,
                                            double (*rare)(struct units *, uint32_t))
 {
 	enum { BLOCK = 64 }; /* one bit each in a mask */
-	struct bc_rng_state *st = bc_rng_state_of(r);
 	uint32_t copy[BLOCK + BC_RNG_SLACK];
 	size_t done = 0;
 	while (done < n) {
@@ -341,19 +340,165 @@ static BC_ALWAYS_INLINE void draw_ziggurat(gsl_rng *r, size_t n, double *out,
 	}
 }
 
+/* Rows r0 .. k - 1 of the lanes' words: wt[i * BC_LANES + l] = w[l][i]. */
+static void transpose_rest(const uint32_t *const *w, size_t r0, size_t k, uint32_t *wt)
+{
+	for (int l = 0; l < BC_LANES; l++)
+		for (size_t i = r0; i < k; i++)
+			wt[i * BC_LANES + (size_t)l] = w[l][i];
+}
+
+#ifdef BC_HAVE_AVX2_TARGET
+/* The same, eight rows at a time by an 8 x 8 transpose in registers (rows past k, up to
+ * the next multiple of 8, are written too: wt has room, CHUNK_ROWS being one). */
+BC_TARGET_AVX2 static void transpose_avx2(const uint32_t *const *w, size_t k, uint32_t *wt)
+{
+	_Static_assert(BC_LANES == 8, "one register holds a row");
+	/* a last one to seven rows too: a span's BC_RNG_SLACK words after it may be read */
+	for (size_t i0 = 0; i0 < k; i0 += 8) {
+		__m256i r[8], t[8], u[8];
+		for (int l = 0; l < 8; l++)
+			r[l] = _mm256_loadu_si256((const __m256i *)(const void *)(w[l] + i0));
+		for (int l = 0; l < 8; l += 2) { /* pairs of lanes, then quads, then halves */
+			t[l] = _mm256_unpacklo_epi32(r[l], r[l + 1]);
+			t[l + 1] = _mm256_unpackhi_epi32(r[l], r[l + 1]);
+		}
+		for (int q = 0; q < 8; q += 4) {
+			u[q] = _mm256_unpacklo_epi64(t[q], t[q + 2]);
+			u[q + 1] = _mm256_unpackhi_epi64(t[q], t[q + 2]);
+			u[q + 2] = _mm256_unpacklo_epi64(t[q + 1], t[q + 3]);
+			u[q + 3] = _mm256_unpackhi_epi64(t[q + 1], t[q + 3]);
+		}
+		__m256i *row = (__m256i *)(void *)(wt + i0 * 8);
+		for (int i = 0; i < 4; i++) { /* u[i]: rows i and i + 4 of lanes 0-3, u[i + 4] 4-7 */
+			_mm256_storeu_si256(row + i, _mm256_permute2x128_si256(u[i], u[i + 4], 0x20));
+			_mm256_storeu_si256(row + i + 4, _mm256_permute2x128_si256(u[i], u[i + 4], 0x31));
+		}
+	}
+}
+#endif
+
+static void transpose(const uint32_t *const *w, size_t k, uint32_t *wt)
+{
+#ifdef BC_HAVE_AVX2_TARGET
+	if (!bc_draws_portable_only && __builtin_cpu_supports("avx2")) {
+		transpose_avx2(w, k, wt);
+		return;
+	}
+#endif
+	transpose_rest(w, 0, k, wt);
+}
+
+/*
+ * The same variates for each of BC_LANES lanes (bc_rng.h), draw i of lane l into
+ * out[i * BC_LANES + l]. Each lane's next k words are transposed so that a row holds one
+ * word of each lane, and the common case runs over the rows as over any block of words,
+ * writing straight to out in its lane-wise layout. A lane whose row was rejected (about
+ * 7% of lanes per 16 normals) is rewound to that word and finished by draw_ziggurat: its
+ * variates from there are the stream's, whatever the other lanes did. A lane whose
+ * buffer does not hold its k words in one piece is drawn by draw_ziggurat outright.
+ */
+static BC_ALWAYS_INLINE void draw_ziggurat_lanes(struct bc_rng_state *st, size_t n, double *out,
+                                                 const struct bc_zig *t, uint64_t sign_mask,
+                                                 double (*rare)(struct units *, uint32_t))
+{
+	enum { L = BC_LANES, ROWS = 64 / L, CHUNK_ROWS = 64 };
+	_Static_assert(CHUNK_ROWS % 8 == 0, "transpose_avx2 writes whole blocks of 8 rows");
+	_Static_assert(L % 4 == 0 && 64 % L == 0, "a pass takes whole vectors and rows");
+	static const uint32_t zeros[CHUNK_ROWS + BC_RNG_SLACK];
+	uint32_t wt[CHUNK_ROWS * L];
+	double z[CHUNK_ROWS];
+	for (size_t done = 0; done < n; done += CHUNK_ROWS) {
+		size_t k = n - done < CHUNK_ROWS ? n - done : CHUNK_ROWS;
+		const uint32_t *w[L];
+		size_t redo[L]; /* the row each lane is drawn from by draw_ziggurat, k if none */
+		for (int l = 0; l < L; l++) {
+			st->lane = l;
+			w[l] = bc_rng_span(st, (uint32_t)k);
+			redo[l] = w[l] ? k : 0;
+			if (!w[l]) /* any words: this lane's values are all redone */
+				w[l] = zeros;
+		}
+		transpose(w, k, wt);
+		double *o = out + done * L;
+		for (size_t r0 = 0; r0 < k; r0 += ROWS) {
+			size_t rows = k - r0 < ROWS ? k - r0 : ROWS;
+			uint64_t rejected = zig_pass(wt + r0 * L, rows * L, t->x, sign_mask, o + r0 * L);
+			for (; rejected; rejected &= rejected - 1) {
+				int b = lowest_bit(rejected);
+				size_t row = r0 + (size_t)b / L, l = (size_t)b % L;
+				if (row < redo[l])
+					redo[l] = row;
+			}
+		}
+		for (int l = 0; l < L; l++) {
+			if (redo[l] == k)
+				continue;
+			st->lane = l;
+			if (w[l] != zeros) /* back to the rejected word: the span was one buffer's */
+				bc_rng_cur(st)->pos -= (uint32_t)(k - redo[l]);
+			draw_ziggurat(st, k - redo[l], z, t, sign_mask, rare);
+			for (size_t i = redo[l]; i < k; i++)
+				o[i * L + (size_t)l] = z[i - redo[l]];
+		}
+	}
+	st->lane = L - 1;
+}
+
 static void draw_exponential(gsl_rng *r, size_t n, double *out)
 {
-	draw_ziggurat(r, n, out, &bc_zig_exponential, 0, exponential_rare);
+	draw_ziggurat(bc_rng_state_of(r), n, out, &bc_zig_exponential, 0, exponential_rare);
 }
 
 static void draw_laplace(gsl_rng *r, size_t n, double *out)
 {
-	draw_ziggurat(r, n, out, &bc_zig_exponential, SIGN_BIT, laplace_rare);
+	draw_ziggurat(bc_rng_state_of(r), n, out, &bc_zig_exponential, SIGN_BIT, laplace_rare);
 }
 
 static void draw_normal(gsl_rng *r, size_t n, double *out)
 {
-	draw_ziggurat(r, n, out, &bc_zig_normal, SIGN_BIT, normal_rare);
+	draw_ziggurat(bc_rng_state_of(r), n, out, &bc_zig_normal, SIGN_BIT, normal_rare);
+}
+
+/* The lane groups' versions: the generator must be inside one (bc_rng_lanes). */
+static struct bc_rng_state *lanes_state(gsl_rng *r)
+{
+	struct bc_rng_state *st = bc_rng_state_of(r);
+	if (st->n_lanes != BC_LANES) {
+		fprintf(stderr, "batchcheck: internal error: lane-wise draws outside a lane group\n");
+		abort();
+	}
+	return st;
+}
+
+void bc_draw_exponential_lanes(gsl_rng *r, size_t n, double *out)
+{
+	draw_ziggurat_lanes(lanes_state(r), n, out, &bc_zig_exponential, 0, exponential_rare);
+}
+
+void bc_draw_laplace_lanes(gsl_rng *r, size_t n, double *out)
+{
+	draw_ziggurat_lanes(lanes_state(r), n, out, &bc_zig_exponential, SIGN_BIT, laplace_rare);
+}
+
+void bc_draw_normal_lanes(gsl_rng *r, size_t n, double *out)
+{
+	draw_ziggurat_lanes(lanes_state(r), n, out, &bc_zig_normal, SIGN_BIT, normal_rare);
+}
+
+void bc_draw_uniform_lanes(gsl_rng *r, size_t n, double *out)
+{
+	double z[CHUNK];
+	struct bc_rng_state *st = lanes_state(r);
+	for (int l = 0; l < BC_LANES; l++) {
+		st->lane = l;
+		for (size_t done = 0; done < n; done += CHUNK) {
+			size_t k = n - done < CHUNK ? n - done : CHUNK;
+			draw_uniform(r, k, z);
+			for (size_t i = 0; i < k; i++)
+				out[(done + i) * BC_LANES + (size_t)l] = z[i];
+		}
+	}
 }
 
 /* The exported entry points: the clones stay inside this file, where every compiler that

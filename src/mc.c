@@ -23,6 +23,35 @@ int bc_mc_n_obs(const struct bc_claim *c)
 	return n;
 }
 
+int bc_mc_lanes_off;
+
+/*
+ * Whether replicate_lanes gave the observations `obs` (replicates r0 .. r0 + BC_LANES - 1,
+ * n_obs each) other bits than replicate() gives the same replicates: a lanes simulator
+ * must be the scalar one, run side by side. Then err says where.
+ */
+static int lanes_differ(const struct bc_claim *c, const void *plan, gsl_rng *rng,
+                        const struct bc_stream_id *id, uint64_t r0, double *work,
+                        const double *obs, char *err, size_t errlen)
+{
+	int n_obs = bc_mc_n_obs(c);
+	for (int l = 0; l < BC_LANES; l++) {
+		double one[BC_MAX_OUT];
+		bc_rng_key(rng, id, r0 + (uint64_t)l);
+		c->sim->replicate(plan, rng, work, one);
+		for (int k = 0; k < n_obs; k++)
+			if (memcmp(&one[k], &obs[l * n_obs + k], sizeof one[k]) != 0) {
+				snprintf(err, errlen, "internal error: claim %s's replicate_lanes gives "
+				         "'%s' = %.17g at replicate %llu where replicate gives %.17g: a "
+				         "lanes simulator must compute what the scalar one does, bit for bit",
+				         c->id, c->sim->obs[k], obs[l * n_obs + k],
+				         (unsigned long long)(r0 + (uint64_t)l), one[k]);
+				return 1;
+			}
+	}
+	return 0;
+}
+
 int bc_mc_run(const struct bc_claim *c, const struct bc_args *in, const struct bc_stream_id *id,
               uint64_t replicates, int threads, struct bc_moments *out, char *err, size_t errlen)
 {
@@ -53,6 +82,7 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 		return -1;
 	}
 	void *plan = sim->plan_new(c, in, err, errlen);
+	int lanes = sim->replicate_lanes && !bc_mc_lanes_off;
 	if (!plan && !peers)
 		return -1;
 	size_t n_blocks = (size_t)((replicates + BC_MC_BLOCK - 1) / BC_MC_BLOCK);
@@ -69,8 +99,9 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 #pragma omp parallel num_threads(threads)
 	{
 		gsl_rng *rng = bc_rng_new();
-		double *work = malloc((work_n + 1) * sizeof *work);
+		double *work = malloc((work_n + 1) * BC_LANES * sizeof *work);
 		double *buf = malloc((size_t)BC_MC_BLOCK * (size_t)n_obs * sizeof *buf);
+		double lane_obs[BC_MAX_OUT * BC_LANES];
 		int ok = rng && work && buf;
 		if (!ok) {
 #pragma omp atomic write
@@ -83,12 +114,26 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 			uint64_t lo = first + (uint64_t)b * BC_MC_BLOCK, end = first + replicates;
 			uint64_t hi = lo + BC_MC_BLOCK < end ? lo + BC_MC_BLOCK : end;
 			for (uint64_t g = lo; g < hi; g += BC_RNG_GROUP) {
-				int n = hi - g < BC_RNG_GROUP ? (int)(hi - g) : BC_RNG_GROUP;
+				int n = hi - g < BC_RNG_GROUP ? (int)(hi - g) : BC_RNG_GROUP, i = 0;
+				double *at = buf + (size_t)(g - lo) * (size_t)n_obs; /* replicate g's */
 				bc_rng_prefetch(rng, id, g, n);
-				for (int i = 0; i < n; i++) {
+				for (; lanes && i + BC_LANES <= n; i += BC_LANES) {
+					bc_rng_lanes(rng, i);
+					sim->replicate_lanes(plan, rng, work, lane_obs);
+					bc_rng_lanes_done(rng);
+					for (int l = 0; l < BC_LANES; l++)
+						for (int k = 0; k < n_obs; k++)
+							at[(size_t)(i + l) * (size_t)n_obs + (size_t)k] =
+							        lane_obs[k * BC_LANES + l];
+					if (g == first && i == 0 &&
+					    lanes_differ(c, plan, rng, id, g, work, at, err, errlen)) {
+#pragma omp atomic write
+						failed = 5;
+					}
+				}
+				for (; i < n; i++) {
 					bc_rng_use(rng, i);
-					sim->replicate(plan, rng, work,
-					               buf + (size_t)(g + (uint64_t)i - lo) * (size_t)n_obs);
+					sim->replicate(plan, rng, work, at + (size_t)i * (size_t)n_obs);
 					bc_rng_done(rng);
 				}
 			}

@@ -27,18 +27,25 @@ uint32_t bc_rng_claim_hash(const char *claim_id)
 
 void bc_rng_refill(struct bc_rng_state *st)
 {
-	/* the blocks after those consumed: the prefetched ones, then earlier refills */
-	uint32_t n = st->src >= 0 ? BC_RNG_FIRST_REFILL : BC_RNG_CHUNK;
-	if (!st->stream_set) { /* most replicates never get here: their prefetch suffices */
-		st->stream = bc_philox_stream(&st->id, st->replicate);
-		st->stream_set = 1;
+	struct bc_rng_cursor *c = bc_rng_cur(st);
+	/* the blocks after those consumed: the prefetched ones, then earlier refills; as many
+	 * as the last group's longest replicate used beyond them (plus a margin for the few
+	 * words a ziggurat's rare cases add), else a first few, then a chunk */
+	uint32_t n = c->src >= 0 ? BC_RNG_FIRST_REFILL : BC_RNG_CHUNK;
+	if (st->expect_blocks > c->next_block) {
+		uint32_t rest = st->expect_blocks - c->next_block + BC_RNG_MARGIN;
+		n = rest < BC_RNG_CHUNK ? rest : BC_RNG_CHUNK;
 	}
-	bc_philox_words(&st->stream, st->next_block, n, st->chunk);
-	st->chunk_block = st->next_block;
-	st->next_block += n;
-	st->src = -1;
-	st->pos = 0;
-	st->len = 4 * n;
+	if (!c->stream_set) { /* most replicates never get here: their prefetch suffices */
+		c->stream = bc_philox_stream(&st->id, c->replicate);
+		c->stream_set = 1;
+	}
+	bc_philox_words(&c->stream, c->next_block, n, st->chunk[st->lane]);
+	c->chunk_block = c->next_block;
+	c->next_block += n;
+	c->src = -1;
+	c->pos = 0;
+	c->len = 4 * n;
 }
 
 static unsigned long get(void *vstate)
@@ -58,7 +65,7 @@ static void set(void *vstate, unsigned long seed)
 	(void)seed; /* streams are keyed by bc_rng_key, never by a GSL seed */
 	struct bc_rng_state *st = vstate;
 	memset(st, 0, sizeof *st);
-	st->src = -1;
+	st->cur[0].src = -1;
 }
 
 const gsl_rng_type bc_rng_philox_type = {
@@ -69,20 +76,18 @@ gsl_rng *bc_rng_new(void)
 	return gsl_rng_alloc(&bc_rng_philox_type);
 }
 
-/* Points the cursor at the start of replicate r's stream, with no words buffered. */
-static void start(struct bc_rng_state *st, const struct bc_stream_id *id, uint64_t r)
+/* A cursor at the start of replicate r's stream, with no words buffered. */
+static struct bc_rng_cursor start(uint64_t r)
 {
-	st->id = *id;
-	st->replicate = r;
-	st->stream_set = 0;
-	st->next_block = st->chunk_block = 0;
-	st->src = -1;
-	st->pos = st->len = 0;
+	return (struct bc_rng_cursor){.replicate = r, .src = -1};
 }
 
 void bc_rng_key(gsl_rng *r, const struct bc_stream_id *id, uint64_t replicate)
 {
-	start(r->state, id, replicate);
+	struct bc_rng_state *st = r->state;
+	st->id = *id;
+	st->cur[0] = start(replicate);
+	st->lane = st->n_lanes = 0;
 }
 
 void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int n)
@@ -92,32 +97,79 @@ void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int
 	st->group_r0 = r0;
 	st->group_n = n;
 	st->pre_blocks = st->want_blocks;
+	st->expect_blocks = st->want_total;
 	if (st->pre_blocks > 0)
 		bc_philox_replicates(id, r0, n, (size_t)st->pre_blocks, &st->pre[0][0],
 		                     4 * BC_RNG_PREFETCH_MAX);
 	st->want_blocks = 0;
+	st->want_total = 0;
+}
+
+/* A cursor at the start of the group's replicate i, on its prefetched words. */
+static struct bc_rng_cursor group_start(const struct bc_rng_state *st, int i)
+{
+	assert(i >= 0 && i < st->group_n); /* lanes past the group hold stale words */
+	struct bc_rng_cursor c = start(st->group_r0 + (uint64_t)i);
+	c.src = i;
+	c.len = 4 * (uint32_t)st->pre_blocks;
+	c.next_block = (uint32_t)st->pre_blocks;
+	return c;
 }
 
 void bc_rng_use(gsl_rng *r, int i)
 {
 	struct bc_rng_state *st = r->state;
-	assert(i >= 0 && i < st->group_n); /* lanes past the group hold stale words */
-	start(st, &st->group_id, st->group_r0 + (uint64_t)i);
-	st->src = i;
-	st->len = 4 * (uint32_t)st->pre_blocks;
-	st->next_block = (uint32_t)st->pre_blocks;
+	st->id = st->group_id;
+	st->cur[0] = group_start(st, i);
+	st->lane = st->n_lanes = 0;
+}
+
+/* Records how many blocks the cursor's replicate used, for the next group's prefetch. */
+static void record(struct bc_rng_state *st, const struct bc_rng_cursor *c)
+{
+	/* words this replicate consumed: within the prefetch, or up to the cursor of a chunk */
+	uint32_t used = c->src >= 0 ? c->pos : 4 * c->chunk_block + c->pos;
+	uint32_t blocks = (used + 3) / 4;
+	if (blocks > st->want_total)
+		st->want_total = blocks;
+	if (blocks > BC_RNG_PREFETCH_MAX)
+		blocks = BC_RNG_PREFETCH_MAX;
+	if ((int)blocks > st->want_blocks)
+		st->want_blocks = (int)blocks;
 }
 
 void bc_rng_done(gsl_rng *r)
 {
 	struct bc_rng_state *st = r->state;
-	/* words this replicate consumed: within the prefetch, or up to the cursor of a chunk */
-	uint32_t used = st->src >= 0 ? st->pos : 4 * st->chunk_block + st->pos;
-	uint32_t blocks = (used + 3) / 4;
-	if (blocks > BC_RNG_PREFETCH_MAX)
-		blocks = BC_RNG_PREFETCH_MAX;
-	if ((int)blocks > st->want_blocks)
-		st->want_blocks = (int)blocks;
+	assert(st->n_lanes == 0);
+	record(st, &st->cur[0]);
+}
+
+void bc_rng_lanes(gsl_rng *r, int i)
+{
+	struct bc_rng_state *st = r->state;
+	assert(i >= 0 && i + BC_LANES <= st->group_n);
+	st->id = st->group_id;
+	for (int l = 0; l < BC_LANES; l++)
+		st->cur[l] = group_start(st, i + l);
+	st->lane = 0;
+	st->n_lanes = BC_LANES;
+}
+
+void bc_rng_lane(gsl_rng *r, int lane)
+{
+	struct bc_rng_state *st = r->state;
+	assert(st->n_lanes == BC_LANES && lane >= 0 && lane < BC_LANES);
+	st->lane = lane;
+}
+
+void bc_rng_lanes_done(gsl_rng *r)
+{
+	struct bc_rng_state *st = r->state;
+	assert(st->n_lanes == BC_LANES);
+	for (int l = 0; l < BC_LANES; l++)
+		record(st, &st->cur[l]);
+	st->lane = st->n_lanes = 0;
 }
 
 /* Random123's own block function: the reference the tests hold the bulk words against. */
