@@ -48,7 +48,7 @@ struct bc_rng_state {
 	/* the group prefetch */
 	struct bc_stream_id group_id;
 	uint64_t group_r0;
-	int group_n, pre_blocks, want_blocks;
+	int group_n, pre_blocks, want_blocks, want_second; /* longest and second longest */
 	uint32_t expect_blocks, want_total; /* the longest replicate's blocks: last group, this */
 	uint32_t pre[BC_RNG_GROUP][4 * BC_RNG_PREFETCH_MAX];
 	uint32_t slack[BC_RNG_SLACK]; /* see bc_rng_span */

@@ -221,9 +221,10 @@ BC_OMP_SIMD
 BC_OMP_SIMD
 		for (int l = 0; l < L; l++)
 			ss[l] += (x[i * L + l] - mean[l]) * (x[i * L + l] - mean[l]);
+	double dof = unbiased ? n - 1 : n;
 BC_OMP_SIMD
 	for (int l = 0; l < L; l++)
-		inv_sd[l] = 1 / sqrt(ss[l] / (unbiased ? n - 1 : n) + eps);
+		inv_sd[l] = 1 / sqrt(ss[l] / dof + eps);
 	for (int i = 0; i < n; i++)
 BC_OMP_SIMD
 		for (int l = 0; l < L; l++) {
@@ -246,11 +247,11 @@ BC_LANES_FN static void replicate_lanes(const void *vp, gsl_rng *r, double *x, d
 		return;
 	}
 	int m = p->m;
-	double r4[L];
+	double r4[L], mu = p->mu, sigma = p->sigma;
 	bc_lanes_fill(p->law, r, (size_t)m, x);
 BC_OMP_SIMD
 	for (int i = 0; i < m * L; i++)
-		x[i] = p->mu + p->sigma * x[i];
+		x[i] = mu + sigma * x[i];
 	mean_r4_lanes(x, m, p->unbiased, p->eps, r4);
 	for (int l = 0; l < L; l++)
 		while (isnan(r4[l])) { /* as replicate(), on x's first m doubles, now free */

@@ -106,7 +106,7 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2])
 		__m256i even_ = _mm256_mul_epu32(x, m);                                    \
 		__m256i odd_ = _mm256_mul_epu32(_mm256_srli_epi64(x, 32), m);              \
 		hi = _mm256_blend_epi32(_mm256_srli_epi64(even_, 32), odd_, 0xaa);         \
-		lo = _mm256_blend_epi32(even_, _mm256_slli_epi64(odd_, 32), 0xaa);         \
+		lo = _mm256_mullo_epi32(x, m);                                             \
 	} while (0)
 
 /* The same with AVX2 intrinsics, which pay here: G groups of eight lanes, a counter word

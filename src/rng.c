@@ -96,12 +96,13 @@ void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int
 	st->group_id = *id;
 	st->group_r0 = r0;
 	st->group_n = n;
-	st->pre_blocks = st->want_blocks;
+	/* the second longest: one replicate's rare cases refill on their own, not all 16 */
+	st->pre_blocks = st->want_second;
 	st->expect_blocks = st->want_total;
 	if (st->pre_blocks > 0)
 		bc_philox_replicates(id, r0, n, (size_t)st->pre_blocks, &st->pre[0][0],
 		                     4 * BC_RNG_PREFETCH_MAX);
-	st->want_blocks = 0;
+	st->want_blocks = st->want_second = 0;
 	st->want_total = 0;
 }
 
@@ -134,8 +135,12 @@ static void record(struct bc_rng_state *st, const struct bc_rng_cursor *c)
 		st->want_total = blocks;
 	if (blocks > BC_RNG_PREFETCH_MAX)
 		blocks = BC_RNG_PREFETCH_MAX;
-	if ((int)blocks > st->want_blocks)
+	if ((int)blocks > st->want_blocks) {
+		st->want_second = st->want_blocks;
 		st->want_blocks = (int)blocks;
+	} else if ((int)blocks > st->want_second) {
+		st->want_second = (int)blocks;
+	}
 }
 
 void bc_rng_done(gsl_rng *r)
