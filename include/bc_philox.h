@@ -37,6 +37,11 @@ void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, siz
 void bc_philox_replicates(const struct bc_stream_id *id, uint64_t r0, int n, size_t n_blocks,
                           uint32_t *out, size_t stride);
 
+/* Words 0 .. 4 * n_blocks - 1 of replicates r0 .. r0 + 8 n_groups - 1 as rows, for the
+ * engine's lanes: replicate r0 + 8 g + l's word j at out[g * group_stride + 8 j + l]. */
+void bc_philox_rows(const struct bc_stream_id *id, uint64_t r0, int n_groups, size_t n_blocks,
+                    uint32_t *out, size_t group_stride);
+
 /* Nonzero: use the portable kernel even where the AVX2 one could run (for the tests). */
 extern int bc_philox_portable_only;
 

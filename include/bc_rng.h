@@ -66,6 +66,10 @@ void bc_rng_done(gsl_rng *r);
  * lane's words are exactly those bc_rng_use would give its replicate.
  */
 #define BC_LANES 8
+/* bc_rng_prefetch for a whole group (n = BC_RNG_GROUP) that runs in lane groups: the words
+ * laid out as rows, one word of each of a lane group's replicates after the other, which
+ * the lane-wise draws read as they lie. bc_rng_use still reads any replicate of it. */
+void bc_rng_prefetch_rows(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0);
 void bc_rng_lanes(gsl_rng *r, int i);
 void bc_rng_lane(gsl_rng *r, int lane);
 void bc_rng_lanes_done(gsl_rng *r);

@@ -34,8 +34,9 @@ struct bc_rng_cursor {
 	int stream_set;                 /* 0: stream is computed at the first refill */
 	uint32_t next_block;            /* first block of its stream not yet computed */
 	uint32_t chunk_block;           /* the block its chunk's words 0 .. 3 hold */
-	int src;                        /* words come from pre[src], or its chunk when -1 */
+	int src;                        /* the prefetch's replicate src, or its chunk when -1 */
 	uint32_t pos, len;              /* cursor and end within that source */
+	uint32_t off, stride;           /* prefetched word j at (&pre[0][0])[off + j * stride] */
 };
 
 struct bc_rng_state {
@@ -50,9 +51,15 @@ struct bc_rng_state {
 	uint64_t group_r0;
 	int group_n, pre_blocks, want_blocks, want_second; /* longest and second longest */
 	uint32_t expect_blocks, want_total; /* the longest replicate's blocks: last group, this */
+	int rows;                       /* the prefetch is laid out as rows (bc_rng.h) */
+	/* the prefetched words: replicate i's in pre[i], or as rows, replicate i's word j at
+	 * BC_RNG_ROWS_WORDS * (i / BC_LANES) + BC_LANES * j + i % BC_LANES */
 	uint32_t pre[BC_RNG_GROUP][4 * BC_RNG_PREFETCH_MAX];
 	uint32_t slack[BC_RNG_SLACK]; /* see bc_rng_span */
 };
+
+#define BC_RNG_ROWS_WORDS (4 * BC_RNG_PREFETCH_MAX * BC_LANES) /* a lane group's rows */
+_Static_assert(BC_RNG_GROUP % BC_LANES == 0, "a group is whole lane groups");
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,10 +87,18 @@ static inline struct bc_rng_cursor *bc_rng_cur(struct bc_rng_state *st)
 	return &st->cur[st->lane];
 }
 
+/* Where the cursor's words lie: word pos at source[pos * stride] (stride 1, or BC_LANES
+ * for a prefetch laid out as rows). */
 static inline const uint32_t *bc_rng_source(const struct bc_rng_state *st)
 {
 	const struct bc_rng_cursor *c = &st->cur[st->lane];
-	return c->src < 0 ? st->chunk[st->lane] : st->pre[c->src];
+	return c->src < 0 ? st->chunk[st->lane] : &st->pre[0][0] + c->off;
+}
+
+static inline uint32_t bc_rng_stride(const struct bc_rng_state *st)
+{
+	const struct bc_rng_cursor *c = &st->cur[st->lane];
+	return c->src < 0 ? 1 : c->stride;
 }
 
 /* The next word of the current replicate's stream. */
@@ -92,11 +107,11 @@ static inline uint32_t bc_rng_word(struct bc_rng_state *st)
 	struct bc_rng_cursor *c = bc_rng_cur(st);
 	if (c->pos == c->len)
 		bc_rng_refill(st);
-	return bc_rng_source(st)[c->pos++];
+	return bc_rng_source(st)[c->pos++ * bc_rng_stride(st)];
 }
 
 /* The next n words where they lie, without copying them, when the buffer holds that many
- * contiguous words (after a refill if it is empty); NULL, and the cursor not moved, when it
+ * contiguous words (after a refill if it is empty; never in rows); NULL, and the cursor not moved, when it
  * does not (then copy them with bc_rng_words). The words stay valid until the stream is
  * read further past them (a refill reuses the buffer). The BC_RNG_SLACK words after the
  * span may be read too, as vector loads do, but mean nothing. */
@@ -105,7 +120,7 @@ static inline const uint32_t *bc_rng_span(struct bc_rng_state *st, uint32_t n)
 	struct bc_rng_cursor *c = bc_rng_cur(st);
 	if (c->pos == c->len)
 		bc_rng_refill(st);
-	if (c->len - c->pos < n)
+	if (c->len - c->pos < n || bc_rng_stride(st) != 1)
 		return NULL;
 	const uint32_t *w = bc_rng_source(st) + c->pos;
 	c->pos += n;
@@ -119,8 +134,13 @@ static inline void bc_rng_words(struct bc_rng_state *st, uint32_t *out, uint32_t
 	while (n > 0) {
 		if (c->pos == c->len)
 			bc_rng_refill(st);
-		uint32_t k = c->len - c->pos < n ? c->len - c->pos : n;
-		memcpy(out, bc_rng_source(st) + c->pos, k * sizeof *out);
+		uint32_t k = c->len - c->pos < n ? c->len - c->pos : n, stride = bc_rng_stride(st);
+		const uint32_t *src = bc_rng_source(st);
+		if (stride == 1)
+			memcpy(out, src + c->pos, k * sizeof *out);
+		else
+			for (uint32_t i = 0; i < k; i++)
+				out[i] = src[(c->pos + i) * stride];
 		c->pos += k;
 		out += k;
 		n -= k;

@@ -389,6 +389,22 @@ static void transpose(const uint32_t *const *w, size_t k, uint32_t *wt)
 	transpose_rest(w, 0, k, wt);
 }
 
+/* The next k rows of the lanes' words where they lie, when all lanes read one lane group's
+ * prefetched rows in step (as they do until a rare case takes a lane's extra words);
+ * else NULL. */
+static const uint32_t *synced_rows(const struct bc_rng_state *st, size_t k)
+{
+	const struct bc_rng_cursor *c0 = &st->cur[0];
+	if (c0->src < 0 || c0->stride != BC_LANES || c0->len - c0->pos < k)
+		return NULL;
+	for (int l = 1; l < BC_LANES; l++) {
+		const struct bc_rng_cursor *c = &st->cur[l];
+		if (c->src < 0 || c->pos != c0->pos || c->off != c0->off + (uint32_t)l)
+			return NULL;
+	}
+	return &st->pre[0][0] + c0->off + (size_t)c0->pos * BC_LANES;
+}
+
 /*
  * The same variates for each of BC_LANES lanes (bc_rng.h), draw i of lane l into
  * out[i * BC_LANES + l]. Each lane's next k words are transposed so that a row holds one
@@ -406,24 +422,36 @@ static BC_ALWAYS_INLINE void draw_ziggurat_lanes(struct bc_rng_state *st, size_t
 	_Static_assert(CHUNK_ROWS % 8 == 0, "transpose_avx2 writes whole blocks of 8 rows");
 	_Static_assert(L % 4 == 0 && 64 % L == 0, "a pass takes whole vectors and rows");
 	static const uint32_t zeros[CHUNK_ROWS + BC_RNG_SLACK];
-	uint32_t wt[CHUNK_ROWS * L];
+	uint32_t wt[CHUNK_ROWS * L], own[L][CHUNK_ROWS + BC_RNG_SLACK];
 	double z[CHUNK_ROWS];
 	for (size_t done = 0; done < n; done += CHUNK_ROWS) {
 		size_t k = n - done < CHUNK_ROWS ? n - done : CHUNK_ROWS;
-		const uint32_t *w[L];
+		const uint32_t *w[L], *rows = synced_rows(st, k);
 		size_t redo[L]; /* the row each lane is drawn from by draw_ziggurat, k if none */
-		for (int l = 0; l < L; l++) {
+		for (int l = 0; l < L && rows; l++) {
+			st->cur[l].pos += (uint32_t)k;
+			w[l] = rows;
+			redo[l] = k;
+		}
+		for (int l = 0; l < L && !rows; l++) {
 			st->lane = l;
 			w[l] = bc_rng_span(st, (uint32_t)k);
+			if (!w[l] && bc_rng_stride(st) != 1 && st->cur[l].len - st->cur[l].pos >= k) {
+				bc_rng_words(st, own[l], (uint32_t)k); /* a lane of rows out of step */
+				w[l] = own[l];
+			}
 			redo[l] = w[l] ? k : 0;
 			if (!w[l]) /* any words: this lane's values are all redone */
 				w[l] = zeros;
 		}
-		transpose(w, k, wt);
+		if (!rows) {
+			transpose(w, k, wt);
+			rows = wt;
+		}
 		double *o = out + done * L;
 		for (size_t r0 = 0; r0 < k; r0 += ROWS) {
-			size_t rows = k - r0 < ROWS ? k - r0 : ROWS;
-			uint64_t rejected = zig_pass(wt + r0 * L, rows * L, t->x, sign_mask, o + r0 * L);
+			size_t n_rows = k - r0 < ROWS ? k - r0 : ROWS;
+			uint64_t rejected = zig_pass(rows + r0 * L, n_rows * L, t->x, sign_mask, o + r0 * L);
 			for (; rejected; rejected &= rejected - 1) {
 				int b = lowest_bit(rejected);
 				size_t row = r0 + (size_t)b / L, l = (size_t)b % L;
@@ -435,7 +463,7 @@ static BC_ALWAYS_INLINE void draw_ziggurat_lanes(struct bc_rng_state *st, size_t
 			if (redo[l] == k)
 				continue;
 			st->lane = l;
-			if (w[l] != zeros) /* back to the rejected word: the span was one buffer's */
+			if (w[l] != zeros) /* back to the rejected word: the words were one buffer's */
 				bc_rng_cur(st)->pos -= (uint32_t)(k - redo[l]);
 			draw_ziggurat(st, k - redo[l], z, t, sign_mask, rare);
 			for (size_t i = redo[l]; i < k; i++)

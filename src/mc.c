@@ -116,7 +116,10 @@ int bc_mc_run_from(const struct bc_claim *c, const struct bc_args *in,
 			for (uint64_t g = lo; g < hi; g += BC_RNG_GROUP) {
 				int n = hi - g < BC_RNG_GROUP ? (int)(hi - g) : BC_RNG_GROUP, i = 0;
 				double *at = buf + (size_t)(g - lo) * (size_t)n_obs; /* replicate g's */
-				bc_rng_prefetch(rng, id, g, n);
+				if (lanes && n == BC_RNG_GROUP) /* the lanes read their words as rows */
+					bc_rng_prefetch_rows(rng, id, g);
+				else
+					bc_rng_prefetch(rng, id, g, n);
 				for (; lanes && i + BC_LANES <= n; i += BC_LANES) {
 					bc_rng_lanes(rng, i);
 					sim->replicate_lanes(plan, rng, work, lane_obs);

@@ -53,6 +53,11 @@ struct lanes {
 	uint32_t r0, r1, first, *out; /* a run */
 	const uint32_t *c0, *c1, *c3; /* arrays */
 	uint32_t *const *dst_of;
+	/* rows (the AVX2 kernels only): group g is block row_block[g] of the eight replicates
+	 * whose word 0 is row_c0[g] + 0 .. 7 (word 1 is r1), its four words stored as rows of
+	 * eight (one word of each replicate) at row_out[g] + 0, 8, 16, 24 */
+	int rows;
+	uint32_t row_c0[3], row_block[3], *row_out[3];
 };
 
 static inline uint32_t *lane_dst(const struct lanes *in, int i)
@@ -121,7 +126,12 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2])
 #define GROUPS_3(M) M(0) M(1) M(2)
 #define LOAD_GROUP(g)                                                                      \
 	__m256i a##g, b##g, c##g = _mm256_set1_epi32((int)in->c2), d##g;                     \
-	if (in->c0) {                                                                      \
+	if (in->rows) {                                                                    \
+		a##g = _mm256_add_epi32(_mm256_set1_epi32((int)in->row_c0[g]),               \
+		                        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));         \
+		b##g = _mm256_set1_epi32((int)in->r1);                                      \
+		d##g = _mm256_set1_epi32((int)in->row_block[g]);                            \
+	} else if (in->c0) {                                                               \
 		a##g = _mm256_load_si256((const __m256i *)(const void *)(in->c0 + 8 * g));   \
 		b##g = _mm256_load_si256((const __m256i *)(const void *)(in->c1 + 8 * g));   \
 		d##g = _mm256_load_si256((const __m256i *)(const void *)(in->c3 + 8 * g));   \
@@ -141,9 +151,16 @@ static void kernel_portable(const struct lanes *in, const uint32_t key[2])
 		b##g = lo1;                                                                \
 		d##g = lo0;                                                                \
 	}
-/* lane i's (x3, x2, x1, x0): blocks i and i + 4 of a group share a register */
+/* lane i's (x3, x2, x1, x0): blocks i and i + 4 of a group share a register; as rows,
+ * each register is one of the stream's words for eight replicates */
 #define STORE_GROUP(g)                                                                     \
-	{                                                                                  \
+	if (in->rows) {                                                                    \
+		__m256i *row_ = (__m256i *)(void *)in->row_out[g];                          \
+		_mm256_storeu_si256(row_, d##g);                                           \
+		_mm256_storeu_si256(row_ + 1, c##g);                                       \
+		_mm256_storeu_si256(row_ + 2, b##g);                                       \
+		_mm256_storeu_si256(row_ + 3, a##g);                                       \
+	} else {                                                                           \
 		__m256i t0 = _mm256_unpacklo_epi32(d##g, c##g);                            \
 		__m256i t1 = _mm256_unpacklo_epi32(b##g, a##g);                            \
 		__m256i t2 = _mm256_unpackhi_epi32(d##g, c##g);                            \
@@ -225,6 +242,53 @@ void bc_philox_words(const struct bc_philox_stream *s, uint32_t first_block, siz
 		in.out = out + 4 * done;
 		kernel(&in, s->key);
 	}
+}
+
+void bc_philox_rows(const struct bc_stream_id *id, uint64_t r0, int n_groups, size_t n_blocks,
+                    uint32_t *out, size_t group_stride)
+{
+	if (n_groups <= 0 || n_blocks == 0)
+		return;
+	const struct bc_philox_stream s0 = bc_philox_stream(id, r0);
+	uint32_t last = (uint32_t)(8 * n_groups - 1);
+#ifdef BC_HAVE_AVX2_KERNEL
+	/* word 1 holds the replicate's bits 32 .. 39: the same for all unless word 0 wraps */
+	if (!bc_philox_portable_only && __builtin_cpu_supports("avx2") &&
+	    s0.ctr[0] <= UINT32_MAX - last) {
+		struct lanes in = {.c2 = s0.ctr[2], .r1 = s0.ctr[1], .n = 24, .rows = 1};
+		int t = 0;
+		for (int g = 0; g < n_groups; g++)
+			for (size_t q = 0; q < n_blocks; q++) {
+				in.row_c0[t] = s0.ctr[0] + 8 * (uint32_t)g;
+				in.row_block[t] = (uint32_t)q;
+				in.row_out[t] = out + (size_t)g * group_stride + 32 * q;
+				if (++t == 3) {
+					kernel_avx2_3(&in, s0.key);
+					t = 0;
+				}
+			}
+		if (t == 1)
+			kernel_avx2_1(&in, s0.key);
+		else if (t == 2)
+			kernel_avx2_2(&in, s0.key);
+		return;
+	}
+#endif
+	(void)last;
+	/* else the blocks replicate by replicate, then turned into rows */
+	uint32_t blocks[8][4 * BC_RNG_PREFETCH_MAX];
+	for (int g = 0; g < n_groups; g++)
+		for (size_t b0 = 0; b0 < n_blocks; b0 += BC_RNG_PREFETCH_MAX) {
+			size_t nb = n_blocks - b0 < BC_RNG_PREFETCH_MAX ? n_blocks - b0 : BC_RNG_PREFETCH_MAX;
+			for (int l = 0; l < 8; l++) {
+				struct bc_philox_stream s = bc_philox_stream(id, r0 + 8 * (uint64_t)g + (uint64_t)l);
+				bc_philox_words(&s, (uint32_t)b0, nb, blocks[l]);
+			}
+			uint32_t *o = out + (size_t)g * group_stride + 32 * b0;
+			for (size_t j = 0; j < 4 * nb; j++)
+				for (int l = 0; l < 8; l++)
+					o[j * 8 + (size_t)l] = blocks[l][j];
+		}
 }
 
 /* The most blocks the engine's prefetch asks for: the lanes are built on the stack. */

@@ -104,6 +104,17 @@ void bc_rng_prefetch(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0, int
 		                     4 * BC_RNG_PREFETCH_MAX);
 	st->want_blocks = st->want_second = 0;
 	st->want_total = 0;
+	st->rows = 0;
+}
+
+void bc_rng_prefetch_rows(gsl_rng *r, const struct bc_stream_id *id, uint64_t r0)
+{
+	struct bc_rng_state *st = r->state;
+	bc_rng_prefetch(r, id, r0, 0); /* the bookkeeping; it computes no words for n = 0 */
+	st->group_n = BC_RNG_GROUP;
+	st->rows = 1;
+	bc_philox_rows(id, r0, BC_RNG_GROUP / BC_LANES, (size_t)st->pre_blocks, &st->pre[0][0],
+	               BC_RNG_ROWS_WORDS);
 }
 
 /* A cursor at the start of the group's replicate i, on its prefetched words. */
@@ -112,6 +123,9 @@ static struct bc_rng_cursor group_start(const struct bc_rng_state *st, int i)
 	assert(i >= 0 && i < st->group_n); /* lanes past the group hold stale words */
 	struct bc_rng_cursor c = start(st->group_r0 + (uint64_t)i);
 	c.src = i;
+	c.off = st->rows ? BC_RNG_ROWS_WORDS * (uint32_t)(i / BC_LANES) + (uint32_t)(i % BC_LANES)
+	                 : 4 * BC_RNG_PREFETCH_MAX * (uint32_t)i;
+	c.stride = st->rows ? BC_LANES : 1;
 	c.len = 4 * (uint32_t)st->pre_blocks;
 	c.next_block = (uint32_t)st->pre_blocks;
 	return c;

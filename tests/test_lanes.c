@@ -33,8 +33,11 @@ static void lanes_against_streams(enum bc_law law, int portable)
 	for (int l = 0; l < L; l++)
 		ref[l] = bc_rng_new();
 	bc_draws_portable_only = bc_philox_portable_only = portable;
-	for (int g = 0; g < 4 * BC_RNG_GROUP; g += BC_RNG_GROUP) {
-		bc_rng_prefetch(lanes, &id, (uint64_t)g, BC_RNG_GROUP);
+	for (int g = 0; g < 6 * BC_RNG_GROUP; g += BC_RNG_GROUP) {
+		if (g / BC_RNG_GROUP % 2) /* as the engine lays it out for lanes */
+			bc_rng_prefetch_rows(lanes, &id, (uint64_t)g);
+		else
+			bc_rng_prefetch(lanes, &id, (uint64_t)g, BC_RNG_GROUP);
 		for (int i = 0; i < BC_RNG_GROUP; i += L) {
 			bc_rng_lanes(lanes, i);
 			for (int l = 0; l < L; l++)

@@ -149,9 +149,12 @@ static void expect_group_prefetch_gives_each_replicate_its_own_words(void)
 	gsl_rng *r = bc_rng_new();
 	const uint32_t uses[] = {0, 5, 7, 200, 1, 64, 129, 3};
 	uint64_t r0 = (UINT64_C(1) << 32) - 21;
-	for (int group = 0; group < 4; group++) {
-		int n = group == 3 ? 5 : BC_RNG_GROUP;
-		bc_rng_prefetch(r, &id, r0, n);
+	for (int group = 0; group < 6; group++) {
+		int n = group == 5 ? 5 : BC_RNG_GROUP;
+		if (group % 2) /* laid out as rows for lanes, read one replicate at a time */
+			bc_rng_prefetch_rows(r, &id, r0);
+		else
+			bc_rng_prefetch(r, &id, r0, n);
 		for (int i = 0; i < n; i++) {
 			bc_rng_use(r, i);
 			uint32_t use = uses[(group * 7 + i) % 8];
@@ -170,6 +173,41 @@ static void expect_group_prefetch_gives_each_replicate_its_own_words(void)
 		cr_assert_eq(gsl_rng_get(copy), gsl_rng_get(r));
 	gsl_rng_free(copy);
 	gsl_rng_free(r);
+}
+
+/* bc_philox_rows directly, both kernels: words of 8 g + l at g's rows, across the 2^32
+ * boundary of the replicate index (where word 1 of the counters differs among them) and
+ * away from it, nothing written past the last row. */
+Test(rng, rows_are_each_replicates_words)
+{
+	enum { GROUP_STRIDE = 8 * 4 * 33 };
+	static uint32_t got[3 * GROUP_STRIDE];
+	struct bc_stream_id id = {11, 0x01234567, BC_PURPOSE_PILOT, 9};
+	const uint64_t starts[] = {0, (UINT64_C(1) << 32) - 13, UINT64_C(77) << 32};
+	const int counts[][2] = {{1, 1}, {2, 5}, {3, 32}, {2, 2}};
+	for (int portable = 0; portable < 2; portable++) {
+		bc_philox_portable_only = portable;
+		for (size_t s0 = 0; s0 < sizeof starts / sizeof *starts; s0++)
+			for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+				int groups = counts[c][0], blocks = counts[c][1];
+				memset(got, 0, sizeof got);
+				bc_philox_rows(&id, starts[s0], groups, (size_t)blocks, got, GROUP_STRIDE);
+				for (int g = 0; g < groups; g++) {
+					for (int l = 0; l < 8; l++)
+						for (uint32_t j = 0; j < 4 * (uint32_t)blocks; j++) {
+							uint64_t rep = starts[s0] + 8 * (uint64_t)g + (uint64_t)l;
+							cr_assert_eq(got[(size_t)g * GROUP_STRIDE + 8 * j + (size_t)l],
+							             reference_word(&id, rep, j),
+							             "portable %d, %d groups of %d blocks: replicate "
+							             "%llu word %u", portable, groups, blocks,
+							             (unsigned long long)rep, j);
+						}
+					cr_assert_eq(got[(size_t)g * GROUP_STRIDE + 32 * (size_t)blocks], 0,
+					             "a word written past the last row");
+				}
+			}
+	}
+	bc_philox_portable_only = 0;
 }
 
 /* bc_philox_replicates directly, both kernels: any replicate count and block count (lanes
