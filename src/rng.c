@@ -169,8 +169,14 @@ void bc_rng_lanes(gsl_rng *r, int i)
 	struct bc_rng_state *st = r->state;
 	assert(i >= 0 && i + BC_LANES <= st->group_n);
 	st->id = st->group_id;
-	for (int l = 0; l < BC_LANES; l++)
-		st->cur[l] = group_start(st, i + l);
+	st->cur[0] = group_start(st, i);
+	for (int l = 1; l < BC_LANES; l++) { /* group_start(st, i + l), made from lane 0's */
+		struct bc_rng_cursor *c = &st->cur[l];
+		*c = st->cur[0];
+		c->replicate += (uint64_t)l;
+		c->src += l;
+		c->off += st->rows ? (uint32_t)l : 4 * BC_RNG_PREFETCH_MAX * (uint32_t)l;
+	}
 	st->lane = 0;
 	st->n_lanes = BC_LANES;
 }
