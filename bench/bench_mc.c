@@ -238,9 +238,10 @@ int main(int argc, char **argv)
 		rc |= fabs(z) > 5;
 	}
 
-	/* long enough (about 0.3 s) that thread start-up and the machine's jitter stay small */
+	/* long enough (about 0.6 s on one thread) that thread start-up and the machine's jitter
+	 * stay small */
 	struct bench_claim threaded = claims[0];
-	threaded.replicates = 4 * REPLICATES;
+	threaded.replicates = 12 * REPLICATES;
 	double w1[BENCH_REPEATS], c1[BENCH_REPEATS], w2[BENCH_REPEATS], c2[BENCH_REPEATS];
 	struct bc_moments m1[BC_MAX_OUT], m2[BC_MAX_OUT];
 	for (int k = 0; k < BENCH_REPEATS; k++) {

@@ -3,9 +3,17 @@
  * that read its words without a function call per word (draws.c). Simulators use bc_rng.h.
  *
  * A replicate's words come from the group prefetch (the first pre_blocks blocks of up to
- * BC_RNG_GROUP replicates, computed together by the engine) and then from chunks computed
- * on demand (BC_RNG_FIRST_REFILL blocks right after a prefetch, BC_RNG_CHUNK after that).
- * No pointer points into the state itself, so gsl_rng_clone's byte copy is a working copy.
+ * BC_RNG_GROUP replicates, computed together by the engine: as many as the previous
+ * group's second-longest replicate used, so that one replicate's rare cases refill alone)
+ * and then from chunks computed on demand: as many blocks as the previous group's longest
+ * replicate went past them, plus BC_RNG_MARGIN, where that is known (a chain's replicates
+ * all use about as many words: one refill, no waste), else BC_RNG_FIRST_REFILL right
+ * after a prefetch and BC_RNG_CHUNK after that. For lanes (bc_rng_lanes) the prefetch of
+ * a whole group may be laid out as rows, one word of each of eight replicates after the
+ * other, as the Philox kernel computes them and the lane-wise draws read them; each lane
+ * has its own cursor and its own chunk. Only the sizes and the layout depend on what came
+ * before: the words of a replicate never do. No pointer points into the state itself, so
+ * gsl_rng_clone's byte copy is a working copy.
  */
 #ifndef BC_RNG_STATE_H
 #define BC_RNG_STATE_H

@@ -45,6 +45,13 @@
  * So the words a variate takes are a function of the stream's content: the variates are a
  * pure function of the stream and of where the call starts, not of how calls are split,
  * which vector width ran the common case, or how many threads there are.
+ *
+ * The lane-wise draws (bc_draw_X_lanes, for simulators that run eight replicates side by
+ * side, bc_lanes.h) run the same common case over rows of words, one word of each lane's
+ * stream: where the lanes read a prefetch laid out as rows and are in step, over the rows
+ * where they lie; else over each lane's words transposed (AVX2: an 8 x 8 transpose in
+ * registers). A lane with a rejected word is rewound to it and finished alone by the
+ * scalar path, so its variates are its stream's, whatever the other lanes took.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -514,19 +521,43 @@ void bc_draw_normal_lanes(gsl_rng *r, size_t n, double *out)
 	draw_ziggurat_lanes(lanes_state(r), n, out, &bc_zig_normal, SIGN_BIT, normal_rare);
 }
 
+/* Uniforms for each lane (two words each, no rejection): over the rows where they lie
+ * when the lanes are in step, else over each lane's words transposed. */
+BC_CLONES static void draw_uniform_lanes(struct bc_rng_state *st, size_t n, double *out)
+{
+	enum { L = BC_LANES, K = 32 }; /* uniforms a lane per pass: 2 K words */
+	uint32_t wt[2 * K * L], own[L][2 * K + BC_RNG_SLACK];
+	for (size_t done = 0; done < n; done += K) {
+		size_t k = n - done < K ? n - done : K;
+		const uint32_t *rows = synced_rows(st, 2 * k);
+		if (rows) {
+			for (int l = 0; l < L; l++)
+				st->cur[l].pos += 2 * (uint32_t)k;
+		} else {
+			const uint32_t *w[L];
+			for (int l = 0; l < L; l++) {
+				st->lane = l;
+				w[l] = bc_rng_span(st, 2 * (uint32_t)k);
+				if (!w[l]) {
+					bc_rng_words(st, own[l], 2 * (uint32_t)k);
+					w[l] = own[l];
+				}
+			}
+			transpose(w, 2 * k, wt);
+			rows = wt;
+		}
+		double *o = out + done * L;
+		for (size_t i = 0; i < k; i++)
+#pragma omp simd
+			for (size_t l = 0; l < L; l++)
+				o[i * L + l] = unit(rows[2 * i * L + l], rows[(2 * i + 1) * L + l]);
+	}
+	st->lane = L - 1;
+}
+
 void bc_draw_uniform_lanes(gsl_rng *r, size_t n, double *out)
 {
-	double z[CHUNK];
-	struct bc_rng_state *st = lanes_state(r);
-	for (int l = 0; l < BC_LANES; l++) {
-		st->lane = l;
-		for (size_t done = 0; done < n; done += CHUNK) {
-			size_t k = n - done < CHUNK ? n - done : CHUNK;
-			draw_uniform(r, k, z);
-			for (size_t i = 0; i < k; i++)
-				out[(done + i) * BC_LANES + (size_t)l] = z[i];
-		}
-	}
+	draw_uniform_lanes(lanes_state(r), n, out);
 }
 
 /* The exported entry points: the clones stay inside this file, where every compiler that
