@@ -72,4 +72,6 @@ const struct bc_sim bc_sim_CLAIM_ID = {
 	.plan_free = free,
 	.work_doubles = work_doubles,
 	.replicate = replicate,
+	/* Optional, for speed once the claim passes: .replicate_lanes, the same mechanism over
+	 * BC_LANES replicates at once (include/bc_lanes.h; sim/bn_bias.c is an example). */
 };
