@@ -31,8 +31,14 @@
 #include "bc_simd.h"
 
 /* Before a replicate_lanes definition: compiled for AVX-512, AVX2 and the baseline, the
- * widest the CPU has chosen at start-up (bc_simd.h); every clone gives the same bits. */
+ * widest the CPU has chosen at start-up (bc_simd.h); every clone gives the same bits.
+ * Not under clang (14 names the resolver of every static clone set alike, so two claims'
+ * replicate_lanes collide at link time): there the baseline alone. */
+#ifdef __clang__
+#define BC_LANES_FN
+#else
 #define BC_LANES_FN BC_CLONES
+#endif
 
 /* n draws of the law for each lane: draw i of lane l into out[i * BC_LANES + l], each
  * lane's from its own stream, as bc_law_fill draws them. Leaves lane BC_LANES - 1

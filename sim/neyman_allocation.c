@@ -329,8 +329,7 @@ BC_OMP_SIMD
 		bc_draw_uniform_lanes(r, (size_t)p->srs_b, work);
 		bc_lanes_fill(p->law, r, (size_t)p->srs_b, work + (size_t)p->srs_b * L);
 		for (int i = 0; i < p->srs_b; i++)
-BC_OMP_SIMD
-			for (int l = 0; l < L; l++) {
+			for (int l = 0; l < L; l++) { /* no simd hint: clang cannot vectorise the pick */
 				int k = 0;
 				for (int j = 0; j < p->K - 1; j++)
 					k += u[i * L + l] >= p->cum[j];

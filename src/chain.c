@@ -391,8 +391,8 @@ BC_OMP_SIMD
 	}
 }
 
-BC_CLONES void bc_chain_run_lanes(const struct bc_chain *ch, gsl_rng *r, double *work,
-                                  struct bc_chain_obs *o)
+BC_CLONES static void chain_run_lanes(const struct bc_chain *ch, gsl_rng *r, double *work,
+                                     struct bc_chain_obs *o)
 {
 	int d = ch->d;
 	double x[BC_CHAIN_DMAX][L] = {{0}}, g[BC_CHAIN_DMAX][L];
@@ -448,6 +448,13 @@ BC_OMP_SIMD
 	}
 }
 #undef L
+
+/* The clones stay static: clang 14 cannot export a target_clones function. */
+void bc_chain_run_lanes(const struct bc_chain *ch, gsl_rng *r, double *work,
+                        struct bc_chain_obs *o)
+{
+	chain_run_lanes(ch, r, work, o);
+}
 
 int bc_chain_equicorrelated_root(int d, const double *sd, double corr, double *m)
 {

@@ -6,7 +6,7 @@
 #include "bc_claim.h"
 #include "bc_lanes.h"
 
-BC_CLONES void bc_lanes_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
+BC_CLONES static void lanes_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
 {
 	switch (law) {
 	case BC_LAW_UNIFORM:
@@ -23,6 +23,12 @@ BC_CLONES void bc_lanes_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
 		bc_draw_normal_lanes(r, n, out);
 	}
 	bc_law_standardise(law, n * BC_LANES, out); /* element for element, as bc_law_fill */
+}
+
+/* The clones stay static: clang 14 cannot export a target_clones function. */
+void bc_lanes_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
+{
+	lanes_fill(law, r, n, out);
 }
 
 void bc_lanes_each(void (*replicate)(const void *plan, gsl_rng *r, double *work, double *obs),
