@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "bc_claim.h"
+#include "bc_lanes.h"
 #include "bc_law.h"
 
 /* The simulator draws every sample: beyond this a check point would take hours. */
@@ -105,6 +106,29 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 	obs[1] = 0.5 * next * next;
 }
 
+/* replicate() over BC_LANES replicates (bc_lanes.h): each lane's the same operations. */
+BC_LANES_FN static void replicate_lanes(const void *vp, gsl_rng *r, double *work, double *obs)
+{
+	const struct plan *p = vp;
+	enum { L = BC_LANES };
+	double sum[L];
+	bc_lanes_fill(p->law, r, (size_t)p->b + 1, work);
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++)
+		sum[l] = 0;
+	for (int i = 1; i <= p->b; i++)
+BC_OMP_SIMD
+		for (int l = 0; l < L; l++)
+			sum[l] += work[i * L + l];
+BC_OMP_SIMD
+	for (int l = 0; l < L; l++) {
+		double g = p->u + p->shared * work[l] + p->own * (sum[l] / p->b);
+		double step = p->eta * g, next = p->u - step;
+		obs[l] = 0.5 * step * (p->u + next);
+		obs[L + l] = 0.5 * next * next;
+	}
+}
+
 static const char *const obs_names[] = {"dF", "F_next", NULL};
 
 const struct bc_sim bc_sim_noise_scale_progress = {
@@ -120,4 +144,5 @@ const struct bc_sim bc_sim_noise_scale_progress = {
 	.plan_free = free,
 	.work_doubles = work_doubles,
 	.replicate = replicate,
+	.replicate_lanes = replicate_lanes,
 };
