@@ -74,6 +74,15 @@ void bc_rng_lanes(gsl_rng *r, int i);
 void bc_rng_lane(gsl_rng *r, int lane);
 void bc_rng_lanes_done(gsl_rng *r);
 
+/*
+ * gsl_rng_uniform(r) and gsl_rng_uniform_int(r, n) on a generator bc_rng_new() made: the
+ * same values from the same words (GSL's algorithms, restated in rng.c and tested against
+ * GSL's), read from the generator's buffer without GSL's calls through function pointers.
+ * n must be in [1, 2^32 - 1], as GSL requires of this generator.
+ */
+double bc_rng_uniform(gsl_rng *r);
+unsigned long bc_rng_uniform_int(gsl_rng *r, unsigned long n);
+
 /* The raw Philox4x32-10 block function, for the known-answer tests. */
 void bc_rng_philox_block(const uint32_t ctr[4], const uint32_t key[2], uint32_t out[4]);
 

@@ -190,7 +190,7 @@ static void replicate(const void *vp, gsl_rng *r, double *x, double *obs)
 			 * data are i.i.d., so any m of them chosen without looking at their values
 			 * have the same joint law with the data set (other draws, same law) */
 			for (int i = 0; i < m; i++) {
-				int j = i + (int)gsl_rng_uniform_int(r, (unsigned long)(n - i));
+				int j = i + (int)bc_rng_uniform_int(r, (unsigned long)(n - i));
 				double t = x[i];
 				x[i] = x[j];
 				x[j] = t;

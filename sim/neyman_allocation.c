@@ -290,7 +290,7 @@ static void replicate(const void *vp, gsl_rng *r, double *work, double *obs)
 		if (p->pop) {
 			const double *v = p->values + (size_t)k * (size_t)p->pop;
 			for (int i = 0, need = n; need > 0; i++)
-				if (gsl_rng_uniform(r) * (p->pop - i) < need) {
+				if (bc_rng_uniform(r) * (p->pop - i) < need) {
 					sum += v[i];
 					need--;
 				}

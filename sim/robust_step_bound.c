@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "bc_claim.h"
+#include "bc_rng.h"
 
 /* Floyd's algorithm checks each draw against the batch so far: b^2 / 2 comparisons. */
 #define SIM_B_MAX 4096
@@ -84,7 +85,7 @@ static void draw_batch(const struct plan *p, gsl_rng *r, double *idx)
 		/* mutate: equivalent cmp: one more index, in the spare double mc.c allocates and
 		 * never used: later draws shift, their law does not */
 		for (int i = 0; i < p->b; i++)
-			idx[i] = (double)gsl_rng_uniform_int(r, (unsigned long)p->n);
+			idx[i] = (double)bc_rng_uniform_int(r, (unsigned long)p->n);
 		return;
 	}
 	int k = 0;
@@ -92,7 +93,7 @@ static void draw_batch(const struct plan *p, gsl_rng *r, double *idx)
 	 * picks (the same draws) are a uniform b-subset of [0, N); the extra one goes to the
 	 * spare double mc.c allocates and only shifts later draws, not their law */
 	for (int j = p->n - p->b; j < p->n; j++) {
-		double t = (double)gsl_rng_uniform_int(r, (unsigned long)j + 1);
+		double t = (double)bc_rng_uniform_int(r, (unsigned long)j + 1);
 		for (int i = 0; i < k; i++)
 			if (idx[i] == t) {
 				t = j;

@@ -54,10 +54,29 @@ static unsigned long get(void *vstate)
 }
 
 /* 53 random bits from two words, so GSL's distributions see doubles of full resolution. */
-static double get_double(void *vstate)
+static inline double get_double(void *vstate)
 {
 	uint64_t hi = bc_rng_word(vstate), lo = bc_rng_word(vstate);
 	return (double)((hi << 32 | lo) >> 11) * 0x1p-53;
+}
+
+double bc_rng_uniform(gsl_rng *r)
+{
+	return get_double(bc_rng_state_of(r)); /* gsl_rng_uniform: the type's get_double */
+}
+
+unsigned long bc_rng_uniform_int(gsl_rng *r, unsigned long n)
+{
+	/* gsl_rng_uniform_int with min 0 and max 2^32 - 1: scale = max / n, words divided by
+	 * it until the quotient is below n; GSL's own error for an n out of range */
+	if (n == 0 || n > 0xffffffffUL)
+		return gsl_rng_uniform_int(r, n);
+	struct bc_rng_state *st = bc_rng_state_of(r);
+	uint32_t scale = 0xffffffffu / (uint32_t)n, k; /* all below 2^32: a 32-bit division */
+	do
+		k = bc_rng_word(st) / scale;
+	while (k >= n);
+	return k;
 }
 
 static void set(void *vstate, unsigned long seed)

@@ -238,3 +238,30 @@ Test(rng, replicate_blocks_are_each_replicates_words)
 	}
 	bc_philox_portable_only = 0;
 }
+
+/* bc_rng_uniform and bc_rng_uniform_int give GSL's values from the same words: n from 1 to
+ * GSL's largest, 2^32 - 1 (where most words are rejected), and the streams stay in step. */
+Test(rng, uniform_and_uniform_int_are_gsls_own)
+{
+	struct bc_stream_id id = {5, 0x5eed5eed, BC_PURPOSE_CLI, 2};
+	gsl_rng *mine = bc_rng_new(), *gsl = bc_rng_new();
+	const unsigned long ns[] = {1,          2,          3,          7,
+	                            10,         1000,       65536,      1000000007,
+	                            0x7fffffff, 0x80000000, 0x80000001, 0xfffffffe,
+	                            0xffffffff};
+	for (uint64_t rep = 0; rep < 4; rep++) {
+		bc_rng_key(mine, &id, rep);
+		bc_rng_key(gsl, &id, rep);
+		for (int i = 0; i < 2000; i++) {
+			unsigned long n = ns[(size_t)i % (sizeof ns / sizeof *ns)];
+			cr_assert_eq(bc_rng_uniform_int(mine, n), gsl_rng_uniform_int(gsl, n),
+			             "replicate %llu draw %d, n = %lu", (unsigned long long)rep, i, n);
+			double a = bc_rng_uniform(mine), b = gsl_rng_uniform(gsl);
+			cr_assert(memcmp(&a, &b, sizeof a) == 0, "uniform %d: %a against GSL's %a", i, a,
+			          b);
+		}
+		cr_assert_eq(gsl_rng_get(mine), gsl_rng_get(gsl), "the streams out of step");
+	}
+	gsl_rng_free(mine);
+	gsl_rng_free(gsl);
+}
