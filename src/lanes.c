@@ -6,22 +6,14 @@
 #include "bc_claim.h"
 #include "bc_lanes.h"
 
+/* The raw variates of each law, drawn lane-wise (bc_law_fill's, bc_law.h). */
+static void (*const lane_draws[])(gsl_rng *, size_t, double *) = {
+	[BC_LAW_GAUSS] = bc_draw_normal_lanes, [BC_LAW_UNIFORM] = bc_draw_uniform_lanes,
+	[BC_LAW_LAPLACE] = bc_draw_laplace_lanes, [BC_LAW_EXP] = bc_draw_exponential_lanes};
+
 BC_CLONES static void lanes_fill(enum bc_law law, gsl_rng *r, size_t n, double *out)
 {
-	switch (law) {
-	case BC_LAW_UNIFORM:
-		bc_draw_uniform_lanes(r, n, out);
-		break;
-	case BC_LAW_LAPLACE:
-		bc_draw_laplace_lanes(r, n, out);
-		break;
-	case BC_LAW_EXP:
-		bc_draw_exponential_lanes(r, n, out);
-		break;
-	case BC_LAW_GAUSS:
-	default:
-		bc_draw_normal_lanes(r, n, out);
-	}
+	lane_draws[law](r, n, out);
 	bc_law_standardise(law, n * BC_LANES, out); /* element for element, as bc_law_fill */
 }
 
