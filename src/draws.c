@@ -414,12 +414,13 @@ static const uint32_t *synced_rows(const struct bc_rng_state *st, size_t k)
 
 /*
  * The same variates for each of BC_LANES lanes (bc_rng.h), draw i of lane l into
- * out[i * BC_LANES + l]. Each lane's next k words are transposed so that a row holds one
- * word of each lane, and the common case runs over the rows as over any block of words,
- * writing straight to out in its lane-wise layout. A lane whose row was rejected (about
- * 7% of lanes per 16 normals) is rewound to that word and finished by draw_ziggurat: its
- * variates from there are the stream's, whatever the other lanes did. A lane whose
- * buffer does not hold its k words in one piece is drawn by draw_ziggurat outright.
+ * out[i * BC_LANES + l]. The common case runs over rows of words, one word of each lane,
+ * as over any block of words, writing straight to out in its lane-wise layout: the
+ * prefetch's rows where they lie when the lanes are in step on them, else each lane's
+ * next k words transposed (a lane of rows out of step copied first). A lane whose row was
+ * rejected (about 7% of lanes per 16 normals) is rewound to that word and finished by
+ * draw_ziggurat: its variates from there are the stream's, whatever the other lanes did.
+ * A lane whose buffer does not hold its k words is drawn by draw_ziggurat outright.
  */
 static BC_ALWAYS_INLINE void draw_ziggurat_lanes(struct bc_rng_state *st, size_t n, double *out,
                                                  const struct bc_zig *t, uint64_t sign_mask,
