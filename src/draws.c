@@ -347,11 +347,11 @@ static BC_ALWAYS_INLINE void draw_ziggurat(struct bc_rng_state *st, size_t n, do
 	}
 }
 
-/* Rows r0 .. k - 1 of the lanes' words: wt[i * BC_LANES + l] = w[l][i]. */
-static void transpose_rest(const uint32_t *const *w, size_t r0, size_t k, uint32_t *wt)
+/* Rows 0 .. k - 1 of the lanes' words: wt[i * BC_LANES + l] = w[l][i]. */
+static void transpose_base(const uint32_t *const *w, size_t k, uint32_t *wt)
 {
 	for (int l = 0; l < BC_LANES; l++)
-		for (size_t i = r0; i < k; i++)
+		for (size_t i = 0; i < k; i++)
 			wt[i * BC_LANES + (size_t)l] = w[l][i];
 }
 
@@ -393,7 +393,7 @@ static void transpose(const uint32_t *const *w, size_t k, uint32_t *wt)
 		return;
 	}
 #endif
-	transpose_rest(w, 0, k, wt);
+	transpose_base(w, k, wt);
 }
 
 /* The next k rows of the lanes' words where they lie, when all lanes read one lane group's
